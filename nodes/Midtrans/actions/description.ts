@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { resources } from './resources';
+
+/** Merges the resource/operation condition into whatever displayOptions a property already has. */
+function shownFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
+	const show = property.displayOptions?.show ?? {};
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...show, resource: [resource], operation: [operation] },
+		},
+	};
+}
+
+/** The node's parameters, assembled from the descriptions that sit beside each operation. */
+export const nodeProperties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map(({ name, value }) => ({ name, value })),
+		default: 'transaction',
+	},
+	...resources.map((resource) => resource.operationProperty),
+	...resources.flatMap((resource) =>
+		resource.operations.flatMap((operation) =>
+			operation.properties.map((property) => shownFor(resource.value, operation.value, property)),
+		),
+	),
+];

@@ -1,0 +1,82 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { PaymentType } from './types';
+
+const CARD_MIN_AMOUNT = 10_000;
+
+export const creditCard: PaymentType = {
+	value: 'credit_card',
+	name: 'Credit Card (Token)',
+	description: 'Charge a card token made by Midtrans.js in the browser, or by the Card Token operation in sandbox',
+	properties: [
+		{
+			displayName: 'Token ID',
+			name: 'tokenId',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The single-use card token_id from Midtrans (MidtransNew3ds.getCardToken in the browser)',
+		},
+		{
+			displayName: 'Credit Card Options',
+			name: 'creditCard',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Authentication (3DS)',
+					name: 'authentication',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to ask the card holder for 3D Secure. With 3DS the charge answers pending with a redirect_url the customer must open.',
+				},
+				{
+					displayName: 'Bank',
+					name: 'bank',
+					type: 'string',
+					default: '',
+					placeholder: 'bni',
+					description: 'Acquiring bank, for example bca, bni, mandiri, cimb, bri, maybank',
+				},
+				{
+					displayName: 'Installment Term',
+					name: 'installmentTerm',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description: 'Number of monthly installments; 0 pays in full',
+				},
+				{
+					displayName: 'Save Token ID',
+					name: 'saveTokenId',
+					type: 'boolean',
+					default: false,
+					description: 'Whether Midtrans returns a saved_token_id for one-click charges later',
+				},
+			],
+		},
+	],
+	buildBody(itemIndex, validate, { grossAmount }) {
+		const tokenId = validate.required(
+			'Token ID (tokenId)',
+			this.getNodeParameter('tokenId', itemIndex, ''),
+		);
+		if (grossAmount < CARD_MIN_AMOUNT) {
+			validate.fail('Gross Amount (grossAmount)', `a card charge must be at least 10,000 IDR (got ${grossAmount})`);
+		}
+		const options = this.getNodeParameter('creditCard', itemIndex, {}) as IDataObject;
+		const card: IDataObject = {
+			token_id: tokenId,
+			authentication: options.authentication ?? true,
+		};
+		if (options.bank) card.bank = String(options.bank).toLowerCase();
+		if (options.installmentTerm) {
+			card.installment_term = validate.wholeNumber('Installment Term (creditCard.installmentTerm)', options.installmentTerm);
+		}
+		if (options.saveTokenId) card.save_token_id = true;
+		return { credit_card: card };
+	},
+};

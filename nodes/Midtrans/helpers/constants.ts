@@ -1,0 +1,48 @@
+/** Midtrans facts that more than one file needs: hosts, statuses and field limits, written once. */
+
+export const CREDENTIAL_NAME = 'midtransApi';
+
+export type MidtransEnvironment = 'sandbox' | 'production' | 'custom';
+
+export const CORE_API_HOSTS: Record<Exclude<MidtransEnvironment, 'custom'>, string> = {
+	sandbox: 'https://api.sandbox.midtrans.com',
+	production: 'https://api.midtrans.com',
+};
+
+export const SNAP_API_HOSTS: Record<Exclude<MidtransEnvironment, 'custom'>, string> = {
+	sandbox: 'https://app.sandbox.midtrans.com/snap/v1',
+	production: 'https://app.midtrans.com/snap/v1',
+};
+
+export const SERVER_KEY_PREFIX = { sandbox: 'SB-Mid-server-', production: 'Mid-server-' } as const;
+
+export const TRANSACTION_STATUSES = [
+	'pending',
+	'settlement',
+	'capture',
+	'authorize',
+	'deny',
+	'cancel',
+	'expire',
+	'failure',
+	'refund',
+	'partial_refund',
+	'chargeback',
+	'partial_chargeback',
+] as const;
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
+
+export const LIMITS = {
+	orderIdLength: 50,
+	cstoreMessageLength: 20,
+	alfamartFreeTextLength: 40,
+	customerFieldLength: 255,
+	itemNameLength: 50,
+	idempotencyKeyLength: 46,
+	notificationUrls: 3,
+} as const;
+
+/** Midtrans's rule for order_id: letters, digits and - _ ~ . only. */
+export const ORDER_ID_PATTERN = /^[A-Za-z0-9\-_~.]+$/;
+
+export const CSTORE_STORES = ['alfamart', 'indomaret'] as const;
