@@ -23,6 +23,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 	type INodeType,
+	type INodeTypeDescription,
 	type INodeTypes,
 	type IRun,
 	type IRunExecutionData,
@@ -49,7 +50,7 @@ class TestItems implements INodeType {
 	description = {
 		displayName: 'Test Items',
 		name: 'testItems',
-		group: ['trigger'],
+		group: ['trigger'] as INodeTypeDescription['group'],
 		version: 1,
 		description: 'Emits fixed items',
 		defaults: { name: 'Test Items' },
@@ -70,7 +71,7 @@ class TestSink implements INodeType {
 	description = {
 		displayName: 'Test Sink',
 		name: 'testSink',
-		group: ['transform'],
+		group: ['transform'] as INodeTypeDescription['group'],
 		version: 1,
 		description: 'Passes items through',
 		defaults: { name: 'Test Sink' },

@@ -39,6 +39,8 @@ export interface MidtransCredentials {
 
 /** How often and how patiently safe requests are retried. Tests shorten the delays. */
 export const retryPolicy = {
+	/** n8n's default of 300 s would hold a workflow for minutes on a hung connection. */
+	requestTimeoutMs: 60_000,
 	maxRetries: 3,
 	baseDelayMs: 500,
 	maxDelayMs: 8000,
@@ -122,19 +124,24 @@ export function midtransApiError(
 	credentials: MidtransCredentials,
 	itemIndex?: number,
 ): NodeApiError {
+	// Everything below derives from the redacted copy, so no path can carry the key out.
+	const safeBody = JSON.parse(redactSecret(JSON.stringify(body), credentials)) as IDataObject;
+	const details = messagesFromBody(safeBody);
 	const statusMessage =
-		typeof body.status_message === 'string'
-			? body.status_message
-			: (messagesFromBody(body)[0] ?? 'Midtrans rejected the request');
-	const hint = code === 401 ? keyEnvironmentHint(credentials) : CODE_HINTS[code];
-	const details = messagesFromBody(body);
-	const description = [details.length ? details.join('; ') : undefined, hint]
-		.filter(Boolean)
-		.join(' — ');
-	const safeBody = JSON.parse(redactSecret(JSON.stringify(body), credentials)) as JsonObject;
-	const error = new NodeApiError(context.getNode(), safeBody, {
-		message: redactSecret(`Midtrans error ${code}: ${statusMessage}`, credentials),
-		description: redactSecret(description, credentials) || undefined,
+		typeof safeBody.status_message === 'string'
+			? safeBody.status_message
+			: (details[0] ?? 'Midtrans rejected the request');
+	const hint =
+		code === 401
+			? keyEnvironmentHint(credentials)
+			: (CODE_HINTS[code] ??
+				(code >= 500
+					? 'Midtrans, the bank or a partner failed. A charge may still have gone through: check it with Get Status before charging again.'
+					: undefined));
+	const description = [details.length ? details.join('; ') : undefined, hint].filter(Boolean).join(' — ');
+	const error = new NodeApiError(context.getNode(), safeBody as JsonObject, {
+		message: `Midtrans error ${code}: ${statusMessage}`,
+		description: description || undefined,
 		httpCode: String(code),
 		itemIndex,
 	});
@@ -146,30 +153,46 @@ export function midtransApiError(
 	return error;
 }
 
+interface ErrorWithCause {
+	code?: string;
+	message?: string;
+	cause?: ErrorWithCause;
+}
+
+/** n8n wraps the HTTP client's error; the socket's code (ECONNRESET…) sits one level down. */
+function networkErrorCode(error: unknown): string | undefined {
+	const { code, cause } = (error ?? {}) as ErrorWithCause;
+	return cause?.code ?? code;
+}
+
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNRESET: 'the connection was dropped',
+	EPIPE: 'the connection was dropped',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'no answer in time',
+	ECONNABORTED: 'no answer in time',
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'no answer in time',
+	ENOTFOUND: 'the host name is unknown',
+	EAI_AGAIN: 'the host name could not be resolved',
+};
+
 function networkError(
 	context: MidtransContext,
 	request: MidtransRequest,
-	cause: unknown,
-	credentials: MidtransCredentials,
+	error: unknown,
 	itemIndex?: number,
 ): NodeApiError {
-	const { code, message } = (cause ?? {}) as { code?: string; message?: string };
+	const code = networkErrorCode(error) ?? 'unknown';
 	const reached =
 		request.method === 'GET'
 			? 'Nothing was changed at Midtrans.'
 			: 'The request may have reached Midtrans: check the transaction with Get Status before sending it again.';
-	return new NodeApiError(
-		context.getNode(),
-		{ code: code ?? 'NETWORK_ERROR' } as JsonObject,
-		{
-			message: redactSecret(
-				`Could not reach Midtrans (${code ?? 'network error'}): ${message ?? 'no answer'}`,
-				credentials,
-			),
-			description: reached,
-			itemIndex,
-		},
-	);
+	// The raw code stays out of the message: n8n replaces messages that mention one with its generic text.
+	return new NodeApiError(context.getNode(), { network_error_code: code } as JsonObject, {
+		message: `Could not reach Midtrans: ${NETWORK_FAILURES[code] ?? 'the request failed'}`,
+		description: `${reached} (${code})`,
+		itemIndex,
+	});
 }
 
 function backoffDelay(attempt: number, retryAfterHeader: unknown): number {
@@ -224,6 +247,7 @@ export async function midtransApiRequest(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: retryPolicy.requestTimeoutMs,
 	};
 
 	const retrySafe = isRetrySafe(request);
@@ -236,15 +260,15 @@ export async function midtransApiRequest(
 				options,
 			)) as FullResponse;
 		} catch (cause) {
-			const code = (cause as { code?: string; cause?: { code?: string } }).code;
-			const causeCode = (cause as { cause?: { code?: string } }).cause?.code;
-			const retryable =
-				RETRYABLE_NETWORK_CODES.has(code ?? '') || RETRYABLE_NETWORK_CODES.has(causeCode ?? '');
-			if (retrySafe && retryable && attempt < retryPolicy.maxRetries) {
+			if (
+				retrySafe &&
+				RETRYABLE_NETWORK_CODES.has(networkErrorCode(cause) ?? '') &&
+				attempt < retryPolicy.maxRetries
+			) {
 				await sleep(backoffDelay(attempt, undefined));
 				continue;
 			}
-			throw networkError(this, request, cause, credentials, itemIndex);
+			throw networkError(this, request, cause, itemIndex);
 		}
 
 		const body = parseBody(response.body);
