@@ -1,0 +1,116 @@
+import type { ExpressionString, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import type { TransactionStatus } from '../Midtrans/helpers/constants';
+import type { Confirmation } from './confirmation';
+
+export type RouteBy = 'status' | 'outcome';
+
+export const OUTCOMES = ['paid', 'pending', 'failed', 'refunded'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** The last output in both modes: statuses not chosen, unknown statuses, and notifications not confirmed. */
+export const OTHER_OUTPUT = 'other';
+
+/** The key under which the trigger adds what it derived, beside Midtrans's own fields. */
+export const DERIVED_KEY = '_midtrans';
+
+/**
+ * Every status but capture has one outcome. authorize is pending: the card is only held until captured.
+ * Chargebacks are grouped with refunds: in both the money went back.
+ */
+const OUTCOME_OF_STATUS: Record<TransactionStatus, Outcome> = {
+	pending: 'pending',
+	authorize: 'pending',
+	settlement: 'paid',
+	capture: 'paid',
+	deny: 'failed',
+	cancel: 'failed',
+	expire: 'failed',
+	failure: 'failed',
+	refund: 'refunded',
+	partial_refund: 'refunded',
+	chargeback: 'refunded',
+	partial_chargeback: 'refunded',
+};
+
+/**
+ * What a status means for the order. A capture is paid only when fraud_status is accept or absent; under
+ * "challenge" (or any other review state) it is pending, because the merchant must still approve or deny
+ * it; a capture with fraud_status deny failed.
+ */
+export function outcomeOf(transactionStatus: string, fraudStatus?: string | null): Outcome | undefined {
+	if (transactionStatus === 'capture') {
+		if (fraudStatus === undefined || fraudStatus === null || fraudStatus === '' || fraudStatus === 'accept') {
+			return 'paid';
+		}
+		return fraudStatus === 'deny' ? 'failed' : 'pending';
+	}
+	return Object.prototype.hasOwnProperty.call(OUTCOME_OF_STATUS, transactionStatus)
+		? OUTCOME_OF_STATUS[transactionStatus as TransactionStatus]
+		: undefined;
+}
+
+export interface RoutingParameters {
+	routeBy: RouteBy;
+	/** The statuses that get their own output, in the order chosen (status mode only). */
+	statuses: string[];
+}
+
+/** The trigger's outputs, in order: what the editor draws and what webhook() fills. */
+export function outputNames(parameters: RoutingParameters): string[] {
+	const named = parameters.routeBy === 'outcome' ? [...OUTCOMES] : parameters.statuses;
+	return [...named, OTHER_OUTPUT];
+}
+
+/**
+ * The same list as outputNames, as an expression the editor evaluates over the node's parameters (it cannot
+ * import code), so the canvas shows one named output per choice. The outcome names are written in at build time.
+ */
+export const OUTPUTS_EXPRESSION: ExpressionString = `={{ ($parameter.routeBy === "outcome" ? ${JSON.stringify(OUTCOMES)} : ($parameter.statuses || [])).concat(["${OTHER_OUTPUT}"]).map((name) => ({ type: "${NodeConnectionTypes.Main}", displayName: name })) }}`;
+
+export function outputIndexFor(
+	parameters: RoutingParameters,
+	transactionStatus: string,
+	fraudStatus?: string | null,
+): number {
+	const names = outputNames(parameters);
+	const routedName =
+		parameters.routeBy === 'outcome' ? outcomeOf(transactionStatus, fraudStatus) : transactionStatus;
+	const index = routedName === undefined ? -1 : names.indexOf(routedName);
+	return index === -1 ? names.length - 1 : index;
+}
+
+/**
+ * Builds the trigger's output: the notification exactly as received, plus what was derived under
+ * DERIVED_KEY, on the one output its status (the confirmed one, when confirmed) leads to. A notification
+ * that could not be confirmed goes to "other": the user asked not to act on unconfirmed statuses.
+ */
+export function routeNotification(
+	notification: IDataObject,
+	parameters: RoutingParameters,
+	confirmation?: Confirmation,
+): INodeExecutionData[][] {
+	const notifiedStatus = String(notification.transaction_status);
+	const notifiedFraudStatus = notification.fraud_status as string | null | undefined;
+	const confirmed = confirmation?.result === 'confirmed';
+	const transactionStatus = confirmed ? (confirmation.transactionStatus ?? '') : notifiedStatus;
+	const fraudStatus = confirmed ? confirmation.fraudStatus : notifiedFraudStatus;
+	const names = outputNames(parameters);
+	const outputIndex =
+		confirmation && !confirmed
+			? names.length - 1
+			: outputIndexFor(parameters, transactionStatus, fraudStatus);
+
+	const derived: IDataObject = {
+		signatureVerified: true,
+		transactionStatus,
+		outcome: outcomeOf(transactionStatus, fraudStatus) ?? null,
+		output: names[outputIndex],
+		confirmed,
+		...(confirmation ? { confirmation: { ...confirmation } as IDataObject } : {}),
+	};
+	const outputs: INodeExecutionData[][] = names.map(() => []);
+	outputs[outputIndex] = [{ json: { ...notification, [DERIVED_KEY]: derived } }];
+	return outputs;
+}
