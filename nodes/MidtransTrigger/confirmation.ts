@@ -24,6 +24,9 @@ export interface Confirmation {
 	statusFromMidtrans?: IDataObject;
 }
 
+const CONFIRMATION_TIMEOUT_MS = 2000;
+export const CONFIRMATION_MAX_RETRIES = 1;
+
 const NOT_FOUND_MESSAGE =
 	'Midtrans knows no transaction with this order_id in the credential’s environment. The dashboard’s test notification does this (it carries a made-up order); otherwise check that the credential’s environment matches the dashboard the notification came from.';
 
@@ -45,6 +48,9 @@ export async function confirmWithMidtrans(this: IWebhookFunctions, orderId: stri
 		const status = await midtransApiRequest.call(this, {
 			method: 'GET',
 			path: `/v2/${encodeURIComponent(orderId)}/status`,
+			// Midtrans wants an answer within 5 s: two short attempts fit, the default patience does not.
+			timeoutMs: CONFIRMATION_TIMEOUT_MS,
+			maxRetries: CONFIRMATION_MAX_RETRIES,
 		});
 		return {
 			result: 'confirmed',

@@ -28,6 +28,9 @@ export interface MidtransRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
 	headers?: Record<string, string>;
+	/** Overrides of retryPolicy for callers with a deadline (the trigger must answer Midtrans within 5 s). */
+	timeoutMs?: number;
+	maxRetries?: number;
 }
 
 export interface MidtransCredentials {
@@ -247,10 +250,11 @@ export async function midtransApiRequest(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: retryPolicy.requestTimeoutMs,
+		timeout: request.timeoutMs ?? retryPolicy.requestTimeoutMs,
 	};
 
 	const retrySafe = isRetrySafe(request);
+	const maxRetries = request.maxRetries ?? retryPolicy.maxRetries;
 	for (let attempt = 0; ; attempt++) {
 		let response: FullResponse;
 		try {
@@ -263,7 +267,7 @@ export async function midtransApiRequest(
 			if (
 				retrySafe &&
 				RETRYABLE_NETWORK_CODES.has(networkErrorCode(cause) ?? '') &&
-				attempt < retryPolicy.maxRetries
+				attempt < maxRetries
 			) {
 				await sleep(backoffDelay(attempt, undefined));
 				continue;
@@ -276,7 +280,7 @@ export async function midtransApiRequest(
 		if (errorCode === undefined) return body;
 
 		const httpRetryable = RETRYABLE_HTTP_CODES.has(errorCode);
-		if (retrySafe && httpRetryable && attempt < retryPolicy.maxRetries) {
+		if (retrySafe && httpRetryable && attempt < maxRetries) {
 			await sleep(backoffDelay(attempt, response.headers?.['retry-after']));
 			continue;
 		}

@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { retryPolicy } from '../../../nodes/Midtrans/transport';
+import { CONFIRMATION_MAX_RETRIES } from '../../../nodes/MidtransTrigger/confirmation';
 import { SANDBOX_HOST, TEST_SERVER_KEY } from '../../harness/engine';
 import type { WebhookDelivery } from '../../harness/webhook';
 import { midtransTrigger, notificationWith } from './fixtures';
@@ -157,7 +158,7 @@ describe('Midtrans Trigger: Confirm With Midtrans', () => {
 
 	it('answers 503 on a network failure, so Midtrans retries later, and starts nothing', async () => {
 		const scope = getStatus()
-			.times(retryPolicy.maxRetries + 1)
+			.times(CONFIRMATION_MAX_RETRIES + 1)
 			.replyWithError(networkError('ECONNREFUSED'));
 
 		const delivery = await confirming().deliver({ body: notificationWith('settlement') });
@@ -169,7 +170,7 @@ describe('Midtrans Trigger: Confirm With Midtrans', () => {
 
 	it('answers 503 when Midtrans keeps failing with 5xx', async () => {
 		const scope = getStatus()
-			.times(retryPolicy.maxRetries + 1)
+			.times(CONFIRMATION_MAX_RETRIES + 1)
 			.reply(503, { status_code: '503', status_message: 'Service unavailable' });
 		const delivery = await confirming().deliver({ body: notificationWith('settlement') });
 		scope.done();
@@ -181,7 +182,7 @@ describe('Midtrans Trigger: Confirm With Midtrans', () => {
 		const trigger = confirming({ ignoreRepeated: true });
 		const settlement = notificationWith('settlement');
 		getStatus()
-			.times(retryPolicy.maxRetries + 1)
+			.times(CONFIRMATION_MAX_RETRIES + 1)
 			.replyWithError(networkError('ECONNRESET'));
 		expect((await trigger.deliver({ body: settlement })).answer.statusCode).toBe(503);
 
@@ -195,7 +196,7 @@ describe('Midtrans Trigger: Confirm With Midtrans', () => {
 
 	it('emits on "other" marked unconfirmed on a network failure when told to', async () => {
 		const scope = getStatus()
-			.times(retryPolicy.maxRetries + 1)
+			.times(CONFIRMATION_MAX_RETRIES + 1)
 			.replyWithError(networkError('ECONNREFUSED'));
 
 		const delivery = await confirming({ whenUnreachable: 'emitUnconfirmed' }).deliver({
