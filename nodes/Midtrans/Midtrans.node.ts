@@ -13,7 +13,7 @@ export class Midtrans implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Take and track payments with Midtrans: charge, check status, cancel',
+		description: 'Take and track payments with Midtrans: charges for every payment method, status, cancel, refund, capture, payment pages',
 		defaults: { name: 'Midtrans' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

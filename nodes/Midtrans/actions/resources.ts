@@ -1,7 +1,9 @@
+import { card } from './card';
+import { snap } from './snap';
 import { transaction } from './transaction';
 import type { MidtransOperation, MidtransResource } from './types';
 
-export const resources: MidtransResource[] = [transaction];
+export const resources: MidtransResource[] = [card, snap, transaction];
 
 export function findOperation(resource: string, operation: string): MidtransOperation | undefined {
 	return resources

@@ -49,3 +49,15 @@ export function operationSelector(resource: string, operations: MidtransOperatio
 		})),
 	};
 }
+
+/** An operation's Additional Fields collection, which its prepare reads as getNodeParameter('additionalFields'). */
+export function additionalFieldsProperty(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		options,
+	};
+}

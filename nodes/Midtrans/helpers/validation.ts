@@ -92,4 +92,64 @@ export class ItemValidator {
 		}
 		return urls.join(',');
 	}
+
+	/** An optional string of digits only (VA numbers, bill keys), between min and max digits long. */
+	digits(field: string, value: unknown, { min = 1, max }: { min?: number; max: number }): string | undefined {
+		if (value === undefined || value === null || String(value).trim() === '') return undefined;
+		const text = String(value).trim();
+		if (!/^\d+$/.test(text)) this.fail(field, `may hold only digits (got "${text}")`);
+		if (text.length < min || text.length > max) {
+			const length = min === max ? `${max}` : `${min} to ${max}`;
+			this.fail(field, `must be ${length} digits long (got ${text.length})`);
+		}
+		return text;
+	}
+
+	/** An optional place to send the customer after an e-wallet app: an http(s) URL or an app deeplink. */
+	appOrWebUrl(field: string, value: unknown): string | undefined {
+		const url = value === undefined || value === null ? '' : String(value).trim();
+		if (url === '') return undefined;
+		return this.pattern(field, url, /^[a-z][a-z0-9+.-]*:\/\/\S+$/i, 'must be an https URL or an app deeplink such as myapp://finish');
+	}
+
+	/** An optional http(s) URL. */
+	webUrl(field: string, value: unknown): string | undefined {
+		const url = value === undefined || value === null ? '' : String(value).trim();
+		if (url === '') return undefined;
+		return this.pattern(field, url, /^https?:\/\/\S+$/i, 'must be an http(s) URL');
+	}
+
+	/** A card number, spaces and dashes allowed, that passes the Luhn check every real card number passes. */
+	cardNumber(field: string, value: unknown): string {
+		const number = this.required(field, value).replace(/[\s-]/g, '');
+		if (!/^\d{12,19}$/.test(number)) this.fail(field, 'must be 12 to 19 digits');
+		let sum = 0;
+		for (let position = 0; position < number.length; position++) {
+			let digit = Number(number[number.length - 1 - position]);
+			if (position % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+			sum += digit;
+		}
+		if (sum % 10 !== 0) this.fail(field, 'is not a valid card number (its check digit is wrong)');
+		return number;
+	}
+
+	/** A card's expiry month (1–12) and four-digit year, not in the past; returned as Midtrans wants them, "MM" and "YYYY". */
+	cardExpiry(
+		monthField: string,
+		monthValue: unknown,
+		yearField: string,
+		yearValue: unknown,
+	): { month: string; year: string } {
+		const now = new Date();
+		const month = Number(this.required(monthField, monthValue));
+		if (!Number.isInteger(month) || month < 1 || month > 12) {
+			this.fail(monthField, `must be a month number from 1 to 12 (got ${JSON.stringify(monthValue)})`);
+		}
+		const year = this.required(yearField, yearValue);
+		if (!/^\d{4}$/.test(year)) this.fail(yearField, `must be a four-digit year such as 2030 (got "${year}")`);
+		if (Number(year) * 12 + month < now.getUTCFullYear() * 12 + now.getUTCMonth() + 1) {
+			this.fail(yearField, `the card expired in ${String(month).padStart(2, '0')}/${year}`);
+		}
+		return { month: String(month).padStart(2, '0'), year };
+	}
 }

@@ -2,23 +2,12 @@ import nock from 'nock';
 
 import { guideAnswers, guideRequests } from '../../fixtures/guides';
 import { runMidtrans, SANDBOX_HOST, TEST_SERVER_KEY } from '../../harness/engine';
+import { recordRequest } from '../../harness/recordedRequest';
 
 const basicAuth = `Basic ${Buffer.from(`${TEST_SERVER_KEY}:`).toString('base64')}`;
 
 /** Intercepts one POST /v2/charge, recording the body and headers Midtrans would have received. */
-function expectCharge(answer: object, status = 200) {
-	const seen: { body?: unknown; headers?: Record<string, string | string[]> } = {};
-	const scope = nock(SANDBOX_HOST)
-		.post('/v2/charge', (body) => {
-			seen.body = body;
-			return true;
-		})
-		.reply(function (_uri, _body) {
-			seen.headers = this.req.headers as Record<string, string | string[]>;
-			return [status, answer];
-		});
-	return { scope, seen };
-}
+const expectCharge = (answer: object) => recordRequest(SANDBOX_HOST, 'POST', '/v2/charge', answer);
 
 const charge = (parameters: object) => ({ resource: 'transaction', operation: 'charge', ...parameters });
 
@@ -113,6 +102,21 @@ describe('Charge', () => {
 			installment_term: 3,
 			save_token_id: true,
 		});
+	});
+
+	it('does not send a user’s Idempotency-Key on Indomaret, which Midtrans ignores, so nothing counts on it', async () => {
+		const { scope, seen } = expectCharge(guideAnswers.indomaret);
+		await runMidtrans(
+			charge({
+				paymentType: 'cstore',
+				orderId: 'order-101',
+				grossAmount: 44000,
+				store: 'indomaret',
+				additionalFields: { idempotencyKey: 'user-key-1' },
+			}),
+		);
+		scope.done();
+		expect(seen.headers?.['idempotency-key']).toBeUndefined();
 	});
 
 	it('charges GoPay as the guide shows and puts the QR-code and deeplink URLs at the top of the item', async () => {

@@ -4,6 +4,7 @@ import nock from 'nock';
 
 import { retryPolicy } from '../../../nodes/Midtrans/transport';
 import { runMidtrans, SANDBOX_CREDENTIALS, SANDBOX_HOST, TEST_SERVER_KEY } from '../../harness/engine';
+import { useShortRetryDelays } from '../../harness/recordedRequest';
 
 const getStatus = (transactionId = 'order-1') => ({ resource: 'transaction', operation: 'getStatus', transactionId });
 const alfamartCharge = {
@@ -24,18 +25,10 @@ function expectNoSecretIn(run: unknown) {
 }
 
 describe('Midtrans errors become NodeApiErrors', () => {
-	const savedPolicy = { ...retryPolicy };
-	beforeAll(() => {
-		nock.disableNetConnect();
-		// Real backoff is seconds; the tests keep the same schedule shape, only shorter.
-		retryPolicy.baseDelayMs = 1;
-		retryPolicy.maxDelayMs = 5;
-	});
+	useShortRetryDelays();
+	beforeAll(() => nock.disableNetConnect());
 	afterEach(() => nock.cleanAll());
-	afterAll(() => {
-		Object.assign(retryPolicy, savedPolicy);
-		nock.enableNetConnect();
-	});
+	afterAll(() => nock.enableNetConnect());
 
 	it('treats HTTP 200 with status_code "406" inside as an error carrying Midtrans’s code and message', async () => {
 		nock(SANDBOX_HOST).post('/v2/charge').reply(200, {
@@ -151,17 +144,10 @@ describe('Midtrans errors become NodeApiErrors', () => {
 });
 
 describe('retries happen only where they cannot charge twice', () => {
-	const savedPolicy = { ...retryPolicy };
-	beforeAll(() => {
-		nock.disableNetConnect();
-		retryPolicy.baseDelayMs = 1;
-		retryPolicy.maxDelayMs = 5;
-	});
+	useShortRetryDelays();
+	beforeAll(() => nock.disableNetConnect());
 	afterEach(() => nock.cleanAll());
-	afterAll(() => {
-		Object.assign(retryPolicy, savedPolicy);
-		nock.enableNetConnect();
-	});
+	afterAll(() => nock.enableNetConnect());
 
 	it('retries a status read after 503 and 429 and returns the answer', async () => {
 		const scope = nock(SANDBOX_HOST)
@@ -238,18 +224,13 @@ async function startHangingUpServer() {
 }
 
 describe('dropped connections', () => {
-	const savedPolicy = { ...retryPolicy };
+	useShortRetryDelays();
 	let server: Awaited<ReturnType<typeof startHangingUpServer>>;
 	beforeAll(async () => {
 		nock.enableNetConnect('127.0.0.1');
-		retryPolicy.baseDelayMs = 1;
-		retryPolicy.maxDelayMs = 5;
 		server = await startHangingUpServer();
 	});
-	afterAll(async () => {
-		Object.assign(retryPolicy, savedPolicy);
-		await server.close();
-	});
+	afterAll(async () => await server.close());
 	beforeEach(() => server.requests.splice(0));
 
 	it('retries a read whose connection drops, a bounded number of times, then says Midtrans was not reached', async () => {

@@ -34,6 +34,14 @@ export const creditCard: PaymentType = {
 						'Whether to ask the card holder for 3D Secure. With 3DS the charge answers pending with a redirect_url the customer must open.',
 				},
 				{
+					displayName: 'Authorize Only (Pre-Authorization)',
+					name: 'authorizeOnly',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to only reserve the amount on the card (type "authorize", status authorize) and take it later with the Capture operation, or release it with Cancel',
+				},
+				{
 					displayName: 'Bank',
 					name: 'bank',
 					type: 'string',
@@ -77,6 +85,7 @@ export const creditCard: PaymentType = {
 			card.installment_term = validate.wholeNumber('Installment Term (creditCard.installmentTerm)', options.installmentTerm);
 		}
 		if (options.saveTokenId) card.save_token_id = true;
+		if (options.authorizeOnly) card.type = 'authorize';
 		return { credit_card: card };
 	},
 };

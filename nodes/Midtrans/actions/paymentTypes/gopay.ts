@@ -36,16 +36,8 @@ export const gopay: PaymentType = {
 		const options = this.getNodeParameter('gopay', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {};
 		if (options.enableCallback !== undefined) body.enable_callback = Boolean(options.enableCallback);
-		const callbackUrl = options.callbackUrl ? String(options.callbackUrl).trim() : '';
-		if (callbackUrl) {
-			validate.pattern(
-				'Callback URL (gopay.callbackUrl)',
-				callbackUrl,
-				/^[a-z][a-z0-9+.-]*:\/\/\S+$/i,
-				'must be an https URL or an app deeplink such as myapp://finish',
-			);
-			body.callback_url = callbackUrl;
-		}
+		const callbackUrl = validate.appOrWebUrl('Callback URL (gopay.callbackUrl)', options.callbackUrl);
+		if (callbackUrl) body.callback_url = callbackUrl;
 		return Object.keys(body).length ? { gopay: body } : {};
 	},
 };

@@ -1,0 +1,108 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CREDENTIAL_NAME } from '../../helpers/constants';
+import type { MidtransCredentials } from '../../transport';
+import type { MidtransOperation } from '../types';
+
+const CVV_DIGITS = { min: 3, max: 4 };
+
+export const createToken: MidtransOperation = {
+	value: 'createToken',
+	name: 'Create Card Token',
+	action: 'Create a card token for testing',
+	description:
+		'Turn a sandbox test card into a single-use token_id for Charge with Credit Card, so a workflow can test card payments end to end (GET /v2/token with the credential’s Client Key)',
+	properties: [
+		{
+			displayName:
+				'For testing in sandbox. Card numbers must not pass through n8n in production (PCI DSS): there, cards are tokenized in the customer’s browser with Midtrans.js.',
+			name: 'sandboxOnlyNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Card Number',
+			name: 'cardNumber',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '4811 1111 1111 1114',
+			description:
+				'12 to 19 digits; spaces and dashes are ignored. Sandbox cards: 4811 1111 1111 1114 (accepted, with 3DS), 4411 1111 1111 1118 (accepted, no 3DS), 4911 1111 1111 1113 (denied by bank), 4611 1111 1111 1116 (denied by fraud check), 5211 1111 1111 1117 (accepted).',
+		},
+		{
+			displayName: 'Expiry Month',
+			name: 'cardExpMonth',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '12',
+			description: 'Month the card expires, 1 to 12 (sent as two digits). Sandbox cards take any future date.',
+		},
+		{
+			displayName: 'Expiry Year',
+			name: 'cardExpYear',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '2030',
+			description: 'Year the card expires, four digits. Sandbox cards take any future date.',
+		},
+		{
+			displayName: 'CVV',
+			name: 'cardCvv',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: '123',
+			description: 'The 3 or 4 digits on the card; 123 for sandbox cards',
+		},
+		{
+			displayName: 'Allow in Production',
+			name: 'allowInProduction',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send card numbers to Midtrans when the credential’s environment is Production. Leave off unless this n8n is PCI DSS compliant: card data must not pass through n8n otherwise.',
+		},
+	],
+	async prepare(itemIndex, validate) {
+		const credentials = (await this.getCredentials(CREDENTIAL_NAME)) as MidtransCredentials;
+		const refuse = (message: string, description: string) =>
+			new NodeOperationError(this.getNode(), message, { itemIndex, description });
+		if (credentials.environment === 'production' && !this.getNodeParameter('allowInProduction', itemIndex, false)) {
+			throw refuse(
+				`Create Card Token is refused in production (item ${itemIndex}): card numbers must not pass through n8n in production`,
+				'Card data in production falls under PCI DSS: tokenize cards in the customer’s browser with Midtrans.js instead. Turn on Allow in Production only if this n8n is PCI DSS compliant. Nothing was sent to Midtrans.',
+			);
+		}
+		const clientKey = String(credentials.clientKey ?? '').trim();
+		if (!clientKey) {
+			throw refuse(
+				`The Midtrans credential has no Client Key, which Create Card Token needs (item ${itemIndex})`,
+				'Copy the client key from the Midtrans dashboard (Settings → Access Keys; it starts with SB-Mid-client- in sandbox) into the credential’s Client Key field. Nothing was sent to Midtrans.',
+			);
+		}
+		const cardNumber = validate.cardNumber('Card Number (cardNumber)', this.getNodeParameter('cardNumber', itemIndex));
+		const expiry = validate.cardExpiry(
+			'Expiry Month (cardExpMonth)',
+			this.getNodeParameter('cardExpMonth', itemIndex),
+			'Expiry Year (cardExpYear)',
+			this.getNodeParameter('cardExpYear', itemIndex),
+		);
+		const cvvField = 'CVV (cardCvv)';
+		const cvv = validate.digits(cvvField, validate.required(cvvField, this.getNodeParameter('cardCvv', itemIndex)), CVV_DIGITS);
+		return {
+			method: 'GET',
+			path: '/v2/token',
+			qs: {
+				client_key: clientKey,
+				card_number: cardNumber,
+				card_exp_month: expiry.month,
+				card_exp_year: expiry.year,
+				card_cvv: cvv,
+			},
+		};
+	},
+};
