@@ -79,12 +79,6 @@ export class MidtransTrigger implements INodeType {
 		const { notification } = verdict;
 
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		const memory = this.getWorkflowStaticData('node');
-		const key = repeatKey(notification);
-		if (options.ignoreRepeated && wasSeen(memory, key)) {
-			return answerWithoutRun(this, 200, 'Already received');
-		}
-
 		const confirmation = options.confirmWithMidtrans
 			? await confirmWithMidtrans.call(this, notification.order_id)
 			: undefined;
@@ -93,8 +87,15 @@ export class MidtransTrigger implements INodeType {
 			return answerWithoutRun(this, 503, 'Could not confirm the notification with Midtrans; retry later');
 		}
 
-		// Remembered only once it is certain to run, so a notification answered 503 is not taken for a repeat.
-		if (options.ignoreRepeated) remember(memory, key);
+		if (options.ignoreRepeated) {
+			const memory = this.getWorkflowStaticData('node');
+			const trigger = `${this.getWorkflow().id}:${this.getNode().id}`;
+			const key = repeatKey(notification, confirmation?.transactionStatus);
+			if (wasSeen(memory, trigger, key)) return answerWithoutRun(this, 200, 'Already received');
+			// Remembered only once it is certain to run, so a notification answered 503 is not taken for a repeat.
+			remember(memory, trigger, key);
+		}
+
 		const routing: RoutingParameters = {
 			routeBy: this.getNodeParameter('routeBy', 'status') as RoutingParameters['routeBy'],
 			statuses: this.getNodeParameter('statuses', []) as string[],

@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeType, NodeConnectionType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeType, NodeConnectionType } from 'n8n-workflow';
 import nock from 'nock';
 
 import { MidtransApi } from '../../credentials/MidtransApi.credentials';
@@ -29,7 +29,7 @@ class CredentialTestProbe implements INodeType {
 }
 registerNodeType('test.credentialTestProbe', new CredentialTestProbe());
 
-async function testCredential(credentials: IDataObject) {
+async function testCredential(credentials: ICredentialDataDecryptedObject) {
 	const { output, error } = await runWorkflow(
 		{
 			nodes: [
@@ -107,11 +107,13 @@ describe('Midtrans API credential', () => {
 		expect(shownFor('production', 'Mid-server-abc')).toHaveLength(0);
 	});
 
-	it('authenticates as Midtrans wants: the server key as Basic user name, empty password', () => {
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { auth: { username: '={{$credentials.serverKey}}', password: '' } },
-		});
+	it('authenticates as Midtrans wants: the server key as Basic user name, empty password', async () => {
+		const authenticate = credential.authenticate as (
+			credentials: IDataObject,
+			options: { url: string },
+		) => Promise<{ url: string; auth?: unknown }>;
+		const options = await authenticate({ serverKey: TEST_SERVER_KEY }, { url: '/v2/charge' });
+		expect(options).toEqual({ url: '/v2/charge', auth: { username: TEST_SERVER_KEY, password: '' } });
 	});
 
 	it('resolves the same hosts in the credential test as the nodes’ transport', () => {

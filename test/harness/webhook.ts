@@ -104,6 +104,11 @@ export interface WebhookTriggerOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	/** 'webhook' for the production URL, 'manual' for the test URL. */
 	mode?: WorkflowExecuteMode;
+	/**
+	 * 'afterEveryCall' (default) saves static data after every webhook call; 'unlessRunStarts' drops what a
+	 * call that starts an execution wrote, as n8n 2.41 does on its production webhook path.
+	 */
+	staticDataSaving?: 'afterEveryCall' | 'unlessRunStarts';
 }
 
 export const TRIGGER_NODE_NAME = 'Trigger';
@@ -226,10 +231,9 @@ export class WebhookTrigger {
 				started: false,
 				branches: {},
 			};
-		} finally {
-			// n8n saves static data after every webhook call, whether or not an execution starts.
-			this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		}
+		const dropped = this.options.staticDataSaving === 'unlessRunStarts' && result.workflowData !== undefined;
+		if (!dropped) this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 
 		const answer = this.answerFor(result, response);
 		if (result.workflowData === undefined) return { answer, started: false, branches: {} };

@@ -16,17 +16,6 @@ interface PackResult {
 	files: Array<{ path: string; size: number }>;
 }
 
-interface ScanResult {
-	passed: boolean;
-	message?: string;
-	details?: string;
-}
-
-interface Scanner {
-	analyzePackage(directory: string, patterns?: string[]): Promise<ScanResult>;
-	SOURCE_FILE_PATTERNS: string[];
-}
-
 const root = resolve(__dirname, '../..');
 const checks: Array<{ name: string; problems: string[] }> = [];
 
@@ -95,7 +84,7 @@ async function main() {
 
 		execFileSync('tar', ['-xzf', join(packDir, pack.filename), '-C', packDir], { cwd: packDir });
 		// The scanner's own module: the same rules, the same config, inline disables off.
-		const scanner = (await import('@n8n/scan-community-package/scanner/scanner.mjs')) as Scanner;
+		const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
 		const tarballScan = await scanner.analyzePackage(join(packDir, 'package'));
 		check(
 			'the published files pass n8n’s community-package scanner lint',

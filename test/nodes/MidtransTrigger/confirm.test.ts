@@ -194,6 +194,18 @@ describe('Midtrans Trigger: Confirm With Midtrans', () => {
 		expect((await trigger.deliver({ body: settlement })).started).toBe(false);
 	});
 
+	it('counts a late notification confirmed as a status already emitted as a repeat of it', async () => {
+		const trigger = confirming({ ignoreRepeated: true });
+		// Pending arrives after the order expired: Get Status says expire, so it runs the expire branch…
+		getStatus().reply(200, statusAnswer('expire'));
+		expect(onlyBranch(await trigger.deliver({ body: notificationWith('pending') })).output).toBe('expire');
+		// …and the expire notification itself must not send a second reminder.
+		getStatus().reply(200, statusAnswer('expire'));
+		const expire = await trigger.deliver({ body: notificationWith('expire') });
+		expect(expire.started).toBe(false);
+		expect(expire.answer.statusCode).toBe(200);
+	});
+
 	it('emits on "other" marked unconfirmed on a network failure when told to', async () => {
 		const scope = getStatus()
 			.times(CONFIRMATION_MAX_RETRIES + 1)

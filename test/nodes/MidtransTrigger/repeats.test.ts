@@ -49,7 +49,31 @@ describe('Midtrans Trigger: Ignore Repeated Notifications', () => {
 
 	it('forgets the oldest key first', () => {
 		const memory = {};
-		for (const key of ['a', 'b', 'c']) remember(memory, key, 2);
-		expect([wasSeen(memory, 'a'), wasSeen(memory, 'b'), wasSeen(memory, 'c')]).toEqual([false, true, true]);
+		for (const key of ['a', 'b', 'c']) remember(memory, 'workflow-x:node-1', key, 2);
+		const seen = (key: string) => wasSeen(memory, 'workflow-x:node-1', key);
+		expect([seen('a'), seen('b'), seen('c')]).toEqual([false, true, true]);
+		// The process's own copy forgets in the same order.
+		expect([wasSeen({}, 'workflow-x:node-1', 'a'), wasSeen({}, 'workflow-x:node-1', 'c')]).toEqual([false, true]);
+	});
+
+	it('still ignores a repeat when n8n drops the static data written by a call that started a run', async () => {
+		const trigger = midtransTrigger(
+			{ routeBy: 'outcome', options: { ignoreRepeated: true } },
+			{ staticDataSaving: 'unlessRunStarts' },
+		);
+		const settlement = notificationWith('settlement');
+		expect((await trigger.deliver({ body: settlement })).started).toBe(true);
+		expect(trigger.savedStaticData).toEqual({});
+		const repeat = await trigger.deliver({ body: settlement });
+		expect(repeat.started).toBe(false);
+		expect(repeat.answer.statusCode).toBe(200);
+	});
+
+	it('keeps one trigger’s memory apart from another’s', async () => {
+		const settlement = notificationWith('settlement', { order_id: 'order-shared-1' });
+		const first = midtransTrigger({ routeBy: 'outcome', options: { ignoreRepeated: true } });
+		const second = midtransTrigger({ routeBy: 'outcome', options: { ignoreRepeated: true } });
+		expect((await first.deliver({ body: settlement })).started).toBe(true);
+		expect((await second.deliver({ body: settlement })).started).toBe(true);
 	});
 });
