@@ -1,0 +1,86 @@
+/** The credentials the local n8n gets: Midtrans (the simulator's keys, or real ones) and an SMTP placeholder. */
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+import { DEFAULT_SIMULATOR_CLIENT_KEY, DEFAULT_SIMULATOR_SERVER_KEY } from '../simulator';
+import type { N8nInstance } from './instance';
+
+/** What `n8n import:credentials` reads: plain data, which it encrypts with the instance's key. */
+export interface CredentialToImport {
+	/** The id the example workflows refer to, so that they open with the credential already chosen. */
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, string | number | boolean>;
+}
+
+export const MIDTRANS_CREDENTIAL_ID = 'midtransExample1';
+
+const REAL_ENVIRONMENTS = ['sandbox', 'production'] as const;
+
+/**
+ * Real Midtrans keys from MIDTRANS_SERVER_KEY, MIDTRANS_CLIENT_KEY and MIDTRANS_ENVIRONMENT (sandbox unless
+ * it says production); undefined when no server key is set, which means: use the simulator.
+ */
+export function midtransCredentialFromEnvironment(env: NodeJS.ProcessEnv): CredentialToImport | undefined {
+	const serverKey = env.MIDTRANS_SERVER_KEY?.trim();
+	if (!serverKey) return undefined;
+	const environment = (env.MIDTRANS_ENVIRONMENT?.trim() || 'sandbox') as (typeof REAL_ENVIRONMENTS)[number];
+	if (!REAL_ENVIRONMENTS.includes(environment)) {
+		throw new Error(`MIDTRANS_ENVIRONMENT must be sandbox or production (got "${environment}")`);
+	}
+	return {
+		id: MIDTRANS_CREDENTIAL_ID,
+		name: `Midtrans (${environment})`,
+		type: 'midtransApi',
+		data: { environment, serverKey, clientKey: env.MIDTRANS_CLIENT_KEY?.trim() ?? '' },
+	};
+}
+
+/** For a simulator started with its default keys. */
+export function simulatorMidtransCredential(simulatorUrl: string): CredentialToImport {
+	return {
+		id: MIDTRANS_CREDENTIAL_ID,
+		name: 'Midtrans (local simulator)',
+		type: 'midtransApi',
+		data: {
+			environment: 'custom',
+			baseUrl: simulatorUrl,
+			serverKey: DEFAULT_SIMULATOR_SERVER_KEY,
+			clientKey: DEFAULT_SIMULATOR_CLIENT_KEY,
+		},
+	};
+}
+
+/**
+ * n8n publishes a workflow only when every node has its credentials, so the examples that send e-mail get
+ * this one. Nothing listens on its port: sending fails, locally, until it names a real mail server.
+ */
+export const PLACEHOLDER_SMTP_CREDENTIAL: CredentialToImport = {
+	id: 'smtpExample00001',
+	name: 'SMTP (placeholder: set your mail server)',
+	type: 'smtp',
+	data: { host: '127.0.0.1', port: 2525, secure: false, user: '', password: '' },
+};
+
+/** Everything the example workflows refer to, around the given Midtrans credential. */
+export function exampleCredentials(midtrans: CredentialToImport): CredentialToImport[] {
+	return [midtrans, PLACEHOLDER_SMTP_CREDENTIAL];
+}
+
+export function credentialsImportFile(credentials: CredentialToImport[]): string {
+	return JSON.stringify(credentials);
+}
+
+/** Imports (or replaces) the credentials. The file holding the keys exists only during the import. */
+export async function importCredentials(n8n: N8nInstance, credentials: CredentialToImport[]): Promise<void> {
+	const folder = mkdtempSync(join(tmpdir(), 'n8n-midtrans-credentials-'));
+	const file = join(folder, 'credentials.json');
+	try {
+		writeFileSync(file, credentialsImportFile(credentials), { mode: 0o600 });
+		await n8n.cli(['import:credentials', `--input=${file}`]);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}

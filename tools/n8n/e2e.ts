@@ -1,0 +1,331 @@
+/**
+ * `npm run test:e2e`: the nodes inside a real n8n (installed as a community package, in a throwaway user
+ * folder, on ports of its own) against the local Midtrans simulator. Every assertion reads what n8n itself
+ * recorded: the command line's run result, or the execution records of its REST API.
+ */
+import { strict as assert } from 'assert';
+import { createHash, randomUUID } from 'crypto';
+
+import type { Simulator } from '../simulator';
+import { CheckList, waitFor } from './checks';
+import { NODE_TYPES } from './communityPackage';
+import { CHARGE_WORKFLOW, chargeWorkflow, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
+import type { N8nInstance } from './instance';
+import { ThrowawayN8n } from './launch';
+import { shutDownOnSignals } from './processes';
+import type { ExecutionDetail, N8nRestClient, NodeRun } from './rest';
+import { exampleWorkflowFiles, findTriggerWorkflow, readWorkflow, type WorkflowFile } from './workflows';
+import { elapsedSince, log } from './workspace';
+
+/** Apart from `npm start`'s 5678 and the simulator's 3900, so both can run at once. */
+const E2E_PORTS = { http: 5688, taskBroker: 5689, cliTaskBroker: 5690 };
+
+/** Node types that reach nothing outside this machine: examples made only of these are run, not just imported. */
+const LOCAL_NODE_TYPES = new Set<string>([
+	'n8n-nodes-base.manualTrigger',
+	'n8n-nodes-base.set',
+	'n8n-nodes-base.noOp',
+	'n8n-nodes-base.stickyNote',
+	NODE_TYPES.midtrans,
+]);
+
+/** How long to wait before concluding that no execution started: n8n records one as soon as it starts. */
+const EXECUTION_APPEARS_MS = 3000;
+
+type Json = Record<string, unknown>;
+
+interface E2eContext {
+	n8n: N8nInstance;
+	rest: N8nRestClient;
+	simulator: Simulator;
+	examples: WorkflowFile[];
+	triggerUrl: string;
+}
+
+/** The items a node's run put on each of its outputs. */
+function outputsOf(run: NodeRun | undefined): Json[][] {
+	return (run?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+}
+
+/** The first item of a node's first run in an execution, on output 0. */
+function firstItem(runData: Record<string, NodeRun[]>, nodeName: string): Json {
+	const item = outputsOf(runData[nodeName]?.[0])[0]?.[0];
+	assert.ok(item, `node "${nodeName}" produced no item; nodes that ran: ${Object.keys(runData).join(', ')}`);
+	return item;
+}
+
+/** Output of `n8n execute --rawOutput`: log lines, then the run as pretty-printed JSON. */
+function parseCliRun(stdout: string): { runData: Record<string, NodeRun[]>; error?: { message?: string } } {
+	const start = stdout.search(/^\{$/m);
+	const end = stdout.lastIndexOf('\n}');
+	assert.ok(start >= 0 && end > start, `n8n execute printed no run:\n${stdout.slice(-2000)}`);
+	const run = JSON.parse(stdout.slice(start, end + 2)) as {
+		data: { resultData: { runData: Record<string, NodeRun[]>; error?: { message?: string } } };
+	};
+	return run.data.resultData;
+}
+
+function uniqueOrderId(label: string): string {
+	return `e2e-${label}-${randomUUID().slice(0, 8)}`;
+}
+
+/** The executions of a workflow, newest first, each with its data. */
+async function executionsOf(rest: N8nRestClient, workflowId: string): Promise<ExecutionDetail[]> {
+	const summaries = await rest.listExecutions(workflowId);
+	return await Promise.all(
+		summaries
+			.filter((summary) => summary.status !== 'running' && summary.status !== 'new')
+			.map((summary) => rest.getExecution(summary.id)),
+	);
+}
+
+/** Waits for the finished trigger execution that carried this order's notification of this status. */
+async function triggerExecutionFor(rest: N8nRestClient, orderId: string, status: string): Promise<ExecutionDetail> {
+	return await waitFor(`an execution of the trigger workflow for ${orderId} / ${status}`, async () => {
+		const executions = await executionsOf(rest, TRIGGER_WORKFLOW.id);
+		return executions.find((execution) =>
+			outputsOf(execution.runData[TRIGGER_WORKFLOW.triggerNode]?.[0])
+				.flat()
+				.some((item) => item.order_id === orderId && item.transaction_status === status),
+		);
+	});
+}
+
+/** Asserts which single branch of the trigger workflow ran, and returns the item the trigger sent down it. */
+function assertOnlyBranchRan(execution: ExecutionDetail, branch: keyof typeof TRIGGER_WORKFLOW.branchNodes): Json {
+	assert.equal(
+		execution.status,
+		'success',
+		`execution ${execution.id} ended ${execution.status}: ${execution.error?.message ?? ''}`,
+	);
+	assert.equal(execution.mode, 'webhook');
+	const ran = Object.keys(execution.runData);
+	for (const [name, node] of Object.entries(TRIGGER_WORKFLOW.branchNodes)) {
+		assert.equal(
+			ran.includes(node),
+			name === branch,
+			`branch "${node}" ${name === branch ? 'did not run' : 'ran'}; nodes that ran: ${ran.join(', ')}`,
+		);
+	}
+	const outputIndex = Object.keys(TRIGGER_WORKFLOW.branchNodes).indexOf(branch);
+	const item = outputsOf(execution.runData[TRIGGER_WORKFLOW.triggerNode][0])[outputIndex]?.[0];
+	assert.ok(item, `the trigger put nothing on its "${branch}" output`);
+	return item;
+}
+
+/** Runs `deliver` (a notification to the trigger), then checks that the trigger workflow gained no execution. */
+async function assertStartsNoTriggerExecution(
+	rest: N8nRestClient,
+	what: string,
+	deliver: () => Promise<void>,
+): Promise<void> {
+	const before = (await rest.listExecutions(TRIGGER_WORKFLOW.id)).length;
+	await deliver();
+	await new Promise((resolve) => setTimeout(resolve, EXECUTION_APPEARS_MS));
+	assert.equal((await rest.listExecutions(TRIGGER_WORKFLOW.id)).length, before, `${what} started an execution`);
+}
+
+async function chargeThroughN8n(context: E2eContext, orderId: string, grossAmount: number): Promise<Response> {
+	return await fetch(`${context.n8n.baseUrl}/webhook/${CHARGE_WORKFLOW.webhookPath}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ order_id: orderId, gross_amount: grossAmount }),
+	});
+}
+
+function defineChecks(checks: CheckList, context: E2eContext): void {
+	const { rest, simulator } = context;
+	const paidOrder = uniqueOrderId('paid');
+	const expiredOrder = uniqueOrderId('expired');
+
+	checks.add('n8n loads Midtrans and Midtrans Trigger as community-package nodes', async () => {
+		const types = await rest.loadedNodeTypes();
+		assert.ok(types.includes(NODE_TYPES.midtrans), `${NODE_TYPES.midtrans} is not among n8n's node types`);
+		assert.ok(
+			types.includes(NODE_TYPES.midtransTrigger),
+			`${NODE_TYPES.midtransTrigger} is not among n8n's node types`,
+		);
+	});
+
+	checks.add(
+		`every example workflow imports, with node types n8n knows (${context.examples.length} examples)`,
+		async () => {
+			const types = new Set(await rest.loadedNodeTypes());
+			for (const example of context.examples) {
+				const imported = await rest.getWorkflow(example.id);
+				assert.equal(imported.name, example.name);
+				for (const node of example.nodes) {
+					assert.ok(
+						types.has(node.type),
+						`example "${example.name}": node "${node.name}" has unknown type ${node.type}`,
+					);
+				}
+			}
+		},
+	);
+
+	for (const example of context.examples.filter((workflow) =>
+		workflow.nodes.every((node) => LOCAL_NODE_TYPES.has(node.type)),
+	)) {
+		checks.add(`example "${example.name}" runs with n8n execute, every Midtrans node succeeding`, async () => {
+			const { runData, error } = parseCliRun(await context.n8n.cli(['execute', `--id=${example.id}`, '--rawOutput']));
+			assert.equal(error, undefined, `the run failed: ${error?.message}`);
+			const midtransNodes = example.nodes.filter((node) => node.type === NODE_TYPES.midtrans);
+			for (const node of midtransNodes) {
+				const answer = firstItem(runData, node.name);
+				assert.ok(
+					String(answer.status_code).match(/^20\d$/),
+					`"${node.name}" answered status_code ${answer.status_code}`,
+				);
+				// Each transaction the example made is what Midtrans (the simulator) holds.
+				const held = simulator.transaction(String(answer.order_id));
+				assert.ok(held, `the simulator holds no transaction ${answer.order_id}`);
+			}
+			const last = firstItem(runData, midtransNodes[midtransNodes.length - 1].name);
+			assert.equal(simulator.transaction(String(last.order_id))?.transaction_status, last.transaction_status);
+		});
+	}
+
+	const triggerExample = findTriggerWorkflow(exampleWorkflowFiles());
+	if (triggerExample) {
+		checks.add(`example "${triggerExample.workflow.name}" publishes (its nodes pass n8n's checks)`, async () => {
+			const published = await rest.publishWorkflow(triggerExample.workflow.id);
+			assert.equal(published.active, true);
+			await rest.deactivateWorkflow(triggerExample.workflow.id);
+		});
+	}
+
+	checks.add('the e2e workflows publish, making their production webhooks live', async () => {
+		for (const workflowId of [TRIGGER_WORKFLOW.id, CHARGE_WORKFLOW.id]) {
+			const published = await rest.publishWorkflow(workflowId);
+			assert.equal(published.active, true, `workflow ${workflowId} is not active after activation`);
+		}
+	});
+
+	checks.add(
+		'a GoPay charge made by the Midtrans node in a production execution answers with the QR link',
+		async () => {
+			const response = await chargeThroughN8n(context, paidOrder, 25000);
+			const answer = (await response.json()) as Json;
+			assert.equal(response.status, 200, `the webhook answered ${response.status}: ${JSON.stringify(answer)}`);
+			assert.equal(answer.order_id, paidOrder);
+			assert.equal(answer.status_code, '201');
+			assert.equal(answer.transaction_status, 'pending');
+			assert.equal(answer.gross_amount, '25000.00');
+			assert.match(String(answer.qr_code_url), /^http:\/\/127\.0\.0\.1:\d+\/.+/);
+			assert.equal(simulator.transaction(paidOrder)?.transaction_status, 'pending');
+
+			const [execution] = await executionsOf(rest, CHARGE_WORKFLOW.id);
+			assert.equal(execution?.status, 'success');
+			assert.equal(firstItem(execution.runData, CHARGE_WORKFLOW.chargeNode).transaction_id, answer.transaction_id);
+		},
+	);
+
+	checks.add('the charge\'s "pending" notification reaches the trigger and runs only the "other" branch', async () => {
+		const execution = await triggerExecutionFor(rest, paidOrder, 'pending');
+		const item = assertOnlyBranchRan(execution, 'other');
+		assert.equal((item._midtrans as Json).signatureVerified, true);
+	});
+
+	checks.add(
+		'paying the order sends "settlement" to the production URL and runs only the settlement branch',
+		async () => {
+			await simulator.pay(paidOrder);
+			const execution = await triggerExecutionFor(rest, paidOrder, 'settlement');
+			const item = assertOnlyBranchRan(execution, 'settlement');
+			assert.equal(item.order_id, paidOrder);
+			assert.equal(item.gross_amount, '25000.00');
+			assert.equal(item.status_code, '200');
+			assert.equal(item.payment_type, 'gopay');
+			const derived = item._midtrans as Json;
+			assert.equal(derived.signatureVerified, true);
+			assert.equal(derived.confirmed, true, 'the trigger did not confirm the status with Midtrans');
+			assert.equal(derived.output, 'settlement');
+		},
+	);
+
+	checks.add(
+		'the same "settlement" sent again (a Midtrans retry) is answered 200 and starts no second execution',
+		async () => {
+			await assertStartsNoTriggerExecution(rest, 'the repeated notification', async () => {
+				const delivery = await simulator.notify({
+					url: context.triggerUrl,
+					status: 'settlement',
+					orderId: paidOrder,
+					retry: false,
+				});
+				assert.equal(
+					delivery.attempts[0]?.httpStatus,
+					200,
+					`the trigger answered ${delivery.attempts[0]?.httpStatus ?? delivery.attempts[0]?.error}`,
+				);
+			});
+		},
+	);
+
+	checks.add('an order that runs out of time sends "expire" and runs only the expire branch', async () => {
+		const response = await chargeThroughN8n(context, expiredOrder, 15000);
+		assert.equal(response.status, 200, `the charge webhook answered ${response.status}`);
+		// Expiring only after the "pending" notification was handled, so that its confirmation says pending.
+		await triggerExecutionFor(rest, expiredOrder, 'pending');
+		await simulator.expire(expiredOrder);
+		const item = assertOnlyBranchRan(await triggerExecutionFor(rest, expiredOrder, 'expire'), 'expire');
+		assert.equal(item.order_id, expiredOrder);
+		assert.equal(item.status_code, '202');
+	});
+
+	checks.add('a notification signed with another server key is refused and starts no execution', async () => {
+		const forgedSignature = createHash('sha512').update(`${paidOrder}20025000.00SB-Mid-server-attacker`).digest('hex');
+		await assertStartsNoTriggerExecution(rest, 'the forged notification', async () => {
+			const delivery = await simulator.notify({
+				url: context.triggerUrl,
+				status: 'settlement',
+				orderId: paidOrder,
+				signatureKey: forgedSignature,
+				retry: false,
+			});
+			const answer = delivery.attempts[0]?.httpStatus;
+			assert.ok(
+				answer === 401 || answer === 403,
+				`the trigger answered ${answer ?? delivery.attempts[0]?.error}, not 401/403`,
+			);
+		});
+	});
+
+	checks.add("a repeated order ID fails the execution with Midtrans's 406, as n8n records it", async () => {
+		const response = await chargeThroughN8n(context, paidOrder, 25000);
+		assert.notEqual(response.status, 200, 'the duplicate charge was answered 200');
+		const failed = await waitFor('the failed charge execution', async () => {
+			const executions = await executionsOf(rest, CHARGE_WORKFLOW.id);
+			return executions.find((execution) => execution.status === 'error');
+		});
+		const nodeError = failed.runData[CHARGE_WORKFLOW.chargeNode]?.[0]?.error;
+		assert.match(String(nodeError?.message ?? failed.error?.message), /406/);
+	});
+}
+
+async function main(): Promise<number> {
+	const started = Date.now();
+	const throwaway = new ThrowawayN8n('e2e');
+	shutDownOnSignals(130, () => throwaway.dispose({ keepFolder: false }));
+	let results = { passed: 0, failed: 0 };
+	try {
+		const triggerUrl = `http://127.0.0.1:${E2E_PORTS.http}/webhook/${TRIGGER_WORKFLOW.webhookId}/webhook`;
+		const { n8n, rest, simulator } = await throwaway.launch(E2E_PORTS, [chargeWorkflow(triggerUrl), triggerWorkflow()]);
+		console.log('\nEnd-to-end checks in n8n:');
+		const checks = new CheckList();
+		defineChecks(checks, { n8n, rest, simulator, examples: exampleWorkflowFiles().map(readWorkflow), triggerUrl });
+		results = await checks.runAll();
+	} catch (error) {
+		console.log(`  FAIL  setting up n8n and the simulator\n        ${(error as Error).message}`);
+		results.failed++;
+	} finally {
+		await throwaway.dispose({ keepFolder: results.failed > 0 });
+	}
+	if (results.failed) console.log(`\nn8n's log and data are kept in ${throwaway.userFolder} (n8n.log).`);
+	log(`End-to-end run took ${elapsedSince(started)}.`);
+	console.log(`${results.passed} passed, ${results.failed} failed`);
+	return results.failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,110 @@
+/**
+ * `npm start`: a real n8n on http://127.0.0.1:5678 with this package installed as a community package, the
+ * example workflows, and a Midtrans credential pointing at the local simulator (or at Midtrans itself when
+ * MIDTRANS_SERVER_KEY is set). Ctrl-C stops n8n and the simulator.
+ */
+import { join } from 'path';
+
+import { DEFAULT_SIMULATOR_PORT, startSimulator, type Simulator } from '../simulator';
+import {
+	exampleCredentials,
+	midtransCredentialFromEnvironment,
+	simulatorMidtransCredential,
+	type CredentialToImport,
+} from './credentials';
+import { launchN8n, LOCAL_OWNER } from './launch';
+import { isShuttingDown, shutDown, shutDownOnSignals } from './processes';
+import type { N8nRestClient } from './rest';
+import { exampleWorkflowFiles, findTriggerWorkflow } from './workflows';
+import { CACHE_DIR, log } from './workspace';
+
+const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+const SIMULATOR_PORT = Number(process.env.MIDTRANS_SIMULATOR_PORT ?? DEFAULT_SIMULATOR_PORT);
+
+let simulator: Simulator | undefined;
+
+/** What shutting down adds to stopping n8n (even one still starting): a word to the user, and the simulator. */
+async function closeSimulator(): Promise<void> {
+	log(simulator ? 'Stopping n8n and the simulator…' : 'Stopping n8n…');
+	await simulator?.close();
+}
+
+/** Publishes the example trigger workflow, so that the simulator's notifications start executions at once. */
+async function publishTriggerExample(rest: N8nRestClient, workflowId: string): Promise<boolean> {
+	try {
+		const workflow = await rest.getWorkflow(workflowId);
+		if (!workflow.active) await rest.publishWorkflow(workflowId);
+		return true;
+	} catch (error) {
+		log(`Could not publish the trigger example: ${(error as Error).message}`);
+		return false;
+	}
+}
+
+/** Where the trigger example's notifications go, as seen from `baseUrl` (this machine, or a public tunnel). */
+function triggerUrlAt(baseUrl: string, webhookId: string): string {
+	return `${baseUrl.replace(/\/+$/, '')}/webhook/${webhookId}/webhook`;
+}
+
+async function main(): Promise<void> {
+	shutDownOnSignals(0, closeSimulator);
+
+	const workflowFiles = exampleWorkflowFiles();
+	const triggerExample = findTriggerWorkflow(workflowFiles);
+	const publicUrl = process.env.WEBHOOK_URL;
+
+	let credential: CredentialToImport | undefined = midtransCredentialFromEnvironment(process.env);
+	if (!credential) {
+		simulator = await startSimulator({
+			port: SIMULATOR_PORT,
+			// Stands in for the Payment Notification URL a merchant sets in the Midtrans dashboard.
+			notificationUrl: triggerExample && triggerUrlAt(`http://127.0.0.1:${N8N_PORT}`, triggerExample.webhookId),
+			log: (line) => console.log(`[simulator] ${line}`),
+		});
+		credential = simulatorMidtransCredential(simulator.url);
+		log(`Midtrans simulator listening on ${simulator.url}.`);
+	}
+
+	const { n8n, rest } = await launchN8n({
+		userFolder: join(CACHE_DIR, 'n8n-user-folder'),
+		ports: { http: N8N_PORT, taskBroker: N8N_PORT + 1, cliTaskBroker: N8N_PORT + 2 },
+		publicUrl,
+		credentials: exampleCredentials(credential),
+		workflowFiles,
+		owner: LOCAL_OWNER,
+	});
+	n8n.onUnexpectedExit((code) => {
+		if (isShuttingDown()) return;
+		log(`n8n stopped by itself (exit code ${code}). Its last log lines:\n${n8n.logTail()}`);
+		void shutDown(1, closeSimulator);
+	});
+	const published =
+		triggerExample && (await publishTriggerExample(rest, triggerExample.workflow.id)) ? triggerExample : undefined;
+
+	const midtrans = simulator
+		? `local simulator at ${simulator.url}`
+		: `${credential.data.environment}, keys from MIDTRANS_SERVER_KEY / MIDTRANS_CLIENT_KEY`;
+	const lines = [
+		'',
+		`  n8n editor     ${n8n.baseUrl}`,
+		`  log in with    ${LOCAL_OWNER.email}  /  ${LOCAL_OWNER.password}`,
+		`  Midtrans       ${midtrans} (credential "${credential.name}")`,
+		`  examples       ${workflowFiles.length} workflows in Overview${published ? `; "${published.workflow.name}" is published` : ''}`,
+		...(published ? [`  notifications  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, published.webhookId)}`] : []),
+		simulator
+			? '  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)'
+			: publicUrl
+				? '  paste the notifications URL into the Midtrans dashboard: Settings → Configuration → Payment Notification URL'
+				: '  Midtrans cannot reach 127.0.0.1: set WEBHOOK_URL to a public tunnel to n8n to receive its notifications',
+		`  n8n's log      ${n8n.logFile}`,
+		'',
+		`  Ctrl-C stops n8n${simulator ? ' and the simulator' : ''}.`,
+		'',
+	];
+	console.log(lines.join('\n'));
+}
+
+main().catch(async (error: Error) => {
+	console.error(`\n[n8n-midtrans] npm start failed: ${error.message}`);
+	await shutDown(1, closeSimulator);
+});
