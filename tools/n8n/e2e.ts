@@ -1,15 +1,18 @@
 /**
- * `npm run test:e2e`: the nodes inside a real n8n (installed as a community package, in a throwaway user
- * folder, on ports of its own) against the local Midtrans simulator. Every assertion reads what n8n itself
- * recorded: the command line's run result, or the execution records of its REST API.
+ * `npm run test:e2e`: the nodes inside a real n8n (the default release, or the one `--n8n <version>` names),
+ * installed as a community package, in a throwaway user folder, on ports of its own, against the local Midtrans
+ * simulator. Every assertion reads what n8n itself recorded: the command line's run result, or the execution
+ * records of its REST API.
  */
 import { strict as assert } from 'assert';
 import { createHash, randomUUID } from 'crypto';
+import { parseArgs } from 'util';
 
 import type { Simulator } from '../simulator';
-import { CheckList, waitFor } from './checks';
+import { CheckList, waitFor, type CheckResults } from './checks';
 import { NODE_TYPES } from './communityPackage';
 import { CHARGE_WORKFLOW, chargeWorkflow, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
+import { N8N_VERSION } from './install';
 import type { N8nInstance } from './instance';
 import { ThrowawayN8n } from './launch';
 import { shutDownOnSignals } from './processes';
@@ -304,28 +307,51 @@ function defineChecks(checks: CheckList, context: E2eContext): void {
 	});
 }
 
-async function main(): Promise<number> {
+/** The throwaway n8n of the run in progress, for Ctrl-C to stop. */
+let runningN8n: ThrowawayN8n | undefined;
+
+/** Ctrl-C (and SIGTERM, SIGHUP) stop the n8n of the run in progress and remove its folder. */
+export function stopSuiteOnSignals(): void {
+	shutDownOnSignals(130, async () => await runningN8n?.dispose({ keepFolder: false }));
+}
+
+/** Runs every check in a throwaway n8n of the given release, printing one line per check. */
+export async function runEndToEndSuite(n8nVersion: string): Promise<CheckResults> {
 	const started = Date.now();
 	const throwaway = new ThrowawayN8n('e2e');
-	shutDownOnSignals(130, () => throwaway.dispose({ keepFolder: false }));
-	let results = { passed: 0, failed: 0 };
+	runningN8n = throwaway;
+	let results: CheckResults = { passed: 0, failed: 0 };
 	try {
 		const triggerUrl = `http://127.0.0.1:${E2E_PORTS.http}/webhook/${TRIGGER_WORKFLOW.webhookId}/webhook`;
-		const { n8n, rest, simulator } = await throwaway.launch(E2E_PORTS, [chargeWorkflow(triggerUrl), triggerWorkflow()]);
-		console.log('\nEnd-to-end checks in n8n:');
+		const { installation, n8n, rest, simulator } = await throwaway.launch(
+			E2E_PORTS,
+			[chargeWorkflow(triggerUrl), triggerWorkflow()],
+			n8nVersion,
+		);
+		console.log(`\nEnd-to-end checks in n8n ${n8nVersion} on Node.js ${installation.nodeVersion}:`);
 		const checks = new CheckList();
 		defineChecks(checks, { n8n, rest, simulator, examples: exampleWorkflowFiles().map(readWorkflow), triggerUrl });
 		results = await checks.runAll();
 	} catch (error) {
-		console.log(`  FAIL  setting up n8n and the simulator\n        ${(error as Error).message}`);
+		console.log(`  FAIL  setting up n8n ${n8nVersion} and the simulator\n        ${(error as Error).message}`);
 		results.failed++;
 	} finally {
 		await throwaway.dispose({ keepFolder: results.failed > 0 });
+		runningN8n = undefined;
 	}
 	if (results.failed) console.log(`\nn8n's log and data are kept in ${throwaway.userFolder} (n8n.log).`);
-	log(`End-to-end run took ${elapsedSince(started)}.`);
+	log(`End-to-end run in n8n ${n8nVersion} took ${elapsedSince(started)}.`);
+	return results;
+}
+
+/** `npm run test:e2e [-- --n8n <version>]`: one release, the default one unless named. */
+async function main(): Promise<number> {
+	const { values } = parseArgs({ options: { n8n: { type: 'string', default: N8N_VERSION } } });
+	stopSuiteOnSignals();
+	const results = await runEndToEndSuite(values.n8n);
 	console.log(`${results.passed} passed, ${results.failed} failed`);
 	return results.failed ? 1 : 0;
 }
 
-main().then((code) => process.exit(code));
+// Only when run as the script: test:compat imports this file to run the suite once per release.
+if (require.main === module) void main().then((code) => process.exit(code));

@@ -51,7 +51,7 @@ export class N8nInstance {
 	private environment(taskBrokerPort: number): NodeJS.ProcessEnv {
 		const { ports, userFolder, installation, publicUrl } = this.options;
 		return {
-			...installation.node24Env,
+			...installation.environment(),
 			N8N_USER_FOLDER: userFolder,
 			N8N_PORT: String(ports.http),
 			N8N_LISTEN_ADDRESS: HOST,

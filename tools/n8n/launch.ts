@@ -16,7 +16,7 @@ import {
 	simulatorMidtransCredential,
 	type CredentialToImport,
 } from './credentials';
-import { ensureN8nInstalled } from './install';
+import { ensureN8nInstalled, type N8nInstallation } from './install';
 import { N8nInstance, type N8nPorts } from './instance';
 import { stopAllServiceProcesses } from './processes';
 import { N8nRestClient, type OwnerAccount } from './rest';
@@ -40,9 +40,12 @@ export interface LaunchOptions {
 	/** Workflow JSON files to import; each is imported again only when its content changed. */
 	workflowFiles: string[];
 	owner: OwnerAccount;
+	/** One of the supported releases (install.ts); the default one when absent. */
+	n8nVersion?: string;
 }
 
 export interface LaunchedN8n {
+	installation: N8nInstallation;
 	n8n: N8nInstance;
 	/** Logged in as the owner. */
 	rest: N8nRestClient;
@@ -104,7 +107,7 @@ async function loginOrSetupOwner(rest: N8nRestClient, owner: OwnerAccount): Prom
 
 export async function launchN8n(options: LaunchOptions): Promise<LaunchedN8n> {
 	const started = Date.now();
-	const installation = await ensureN8nInstalled();
+	const installation = await ensureN8nInstalled(options.n8nVersion);
 
 	log('Building and packing n8n-nodes-midtrans…');
 	await buildPackage();
@@ -128,10 +131,12 @@ export async function launchN8n(options: LaunchOptions): Promise<LaunchedN8n> {
 	log('Starting n8n…');
 	await n8n.start();
 	try {
-		const rest = new N8nRestClient(n8n.baseUrl);
+		const rest = new N8nRestClient(n8n.baseUrl, installation.release.version);
 		await loginOrSetupOwner(rest, options.owner);
-		log(`n8n is up after ${elapsedSince(started)}.`);
-		return { n8n, rest };
+		log(
+			`n8n ${installation.release.version} (Node.js ${installation.nodeVersion}) is up after ${elapsedSince(started)}.`,
+		);
+		return { installation, n8n, rest };
 	} catch (error) {
 		await n8n.stop();
 		throw error;
@@ -150,7 +155,11 @@ export class ThrowawayN8n {
 		this.userFolder = mkdtempSync(join(tmpdir(), `n8n-midtrans-${purpose}-`));
 	}
 
-	async launch(ports: N8nPorts, workflows: WorkflowFile[]): Promise<LaunchedN8n & { simulator: Simulator }> {
+	async launch(
+		ports: N8nPorts,
+		workflows: WorkflowFile[],
+		n8nVersion?: string,
+	): Promise<LaunchedN8n & { simulator: Simulator }> {
 		const simulator = await startSimulator({ port: 0 });
 		this.simulator = simulator;
 		const workflowFiles = workflows.map((workflow) => {
@@ -164,6 +173,7 @@ export class ThrowawayN8n {
 			credentials: exampleCredentials(simulatorMidtransCredential(simulator.url)),
 			workflowFiles: [...exampleWorkflowFiles(), ...workflowFiles],
 			owner: LOCAL_OWNER,
+			n8nVersion,
 		});
 		return { ...launched, simulator };
 	}

@@ -57,8 +57,16 @@ export class N8nRestClient {
 	private cookie?: string;
 	// n8n ties a login cookie to the browser-id header it was issued with.
 	private readonly browserId = randomUUID();
+	/** n8n 2.x activates a published workflow's triggers from a queue; 1.x does it before answering. */
+	private readonly publishesThroughQueue: boolean;
 
-	constructor(private readonly baseUrl: string) {}
+	/** `n8nVersion`: the release this instance runs, whose API this client speaks. */
+	constructor(
+		private readonly baseUrl: string,
+		n8nVersion: string,
+	) {
+		this.publishesThroughQueue = Number(n8nVersion.split('.')[0]) >= 2;
+	}
 
 	private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
 		const response = await fetch(`${this.baseUrl}/rest${path}`, {
@@ -108,11 +116,13 @@ export class N8nRestClient {
 
 	/**
 	 * Publishes (activates) a workflow's current version and waits until its triggers are live: n8n 2.x
-	 * accepts the request at once and activates the triggers a little later, from a queue.
+	 * accepts the request at once and activates the triggers a little later, from a queue. (1.x, which calls
+	 * this "activate", answers once they are live, and has no publication status to ask for.)
 	 */
 	async publishWorkflow(workflowId: string, timeoutMs = 30_000): Promise<WorkflowSummary> {
 		const { versionId } = await this.getWorkflow(workflowId);
 		const workflow = await this.request<WorkflowSummary>('POST', `/workflows/${workflowId}/activate`, { versionId });
+		if (!this.publishesThroughQueue) return workflow;
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const publication = await this.request<PublicationStatus>('GET', `/workflows/${workflowId}/publication-status`);
