@@ -1,8 +1,9 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -99,16 +100,14 @@ export class MidtransApi implements ICredentialType {
 		},
 	];
 
-	// Midtrans wants the server key as the Basic user name and an empty password.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.serverKey}}',
-				password: '',
-			},
-		},
-	};
+	// Midtrans wants the server key as the Basic user name and an empty password. A function, not a generic
+	// block: n8n would evaluate the block's {{$credentials.serverKey}} expression again for every request.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, auth: { username: String(credentials.serverKey ?? ''), password: '' } };
+	}
 
 	// A made-up order answers 404 to a good key and 401 to a bad one, so only 401 means failure.
 	test: ICredentialTestRequest = {

@@ -6,13 +6,13 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../Midtrans/helpers/constants';
 import { confirmWithMidtrans } from './confirmation';
 import { triggerProperties } from './description';
 import { remember, repeatKey, wasSeen } from './repeats';
 import { OUTPUTS_EXPRESSION, routeNotification, type RoutingParameters } from './routing';
+import { readServerKey } from './serverKey';
 import { verifyNotification } from './signature';
 
 interface TriggerOptions {
@@ -66,15 +66,12 @@ export class MidtransTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials(CREDENTIAL_NAME);
-		const serverKey = typeof credentials.serverKey === 'string' ? credentials.serverKey : '';
-		if (!serverKey) {
-			throw new NodeOperationError(this.getNode(), 'The Midtrans credential has no server key', {
-				description: 'Notifications cannot be verified without it: add the server key to the credential.',
-			});
+		const serverKey = await readServerKey(this);
+		let verdict = verifyNotification(this.getBodyData(), serverKey.value);
+		// The key may have changed since it was remembered: check once more against the credential as it is now.
+		if (!verdict.accepted && verdict.httpCode === 403 && serverKey.remembered) {
+			verdict = verifyNotification(this.getBodyData(), (await readServerKey(this, { fresh: true })).value);
 		}
-
-		const verdict = verifyNotification(this.getBodyData(), serverKey);
 		if (!verdict.accepted) return answerWithoutRun(this, verdict.httpCode, verdict.reason);
 		const { notification } = verdict;
 

@@ -14,7 +14,8 @@ export const requestOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 1000,
-			description: 'Milliseconds to wait between batches',
+			description:
+				'How long to wait after each batch before sending the next, e.g. to stay under a rate limit. Without Batch Size, each batch is as many items as Concurrency.',
 		},
 		{
 			displayName: 'Batch Size',
@@ -22,7 +23,8 @@ export const requestOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			description: 'Items sent per batch before waiting Batch Interval; unset sends all items in one batch',
+			description:
+				'How many items to send before each Batch Interval wait; a batch starts once every request of the one before is answered. Without this option (and without Batch Interval) all items form one batch.',
 		},
 		{
 			displayName: 'Concurrency',
@@ -31,7 +33,7 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 50 },
 			default: 1,
 			description:
-				'How many requests may be in flight at once. Output order and item pairing are kept whatever the value.',
+				'How many requests may be in flight at once; 1 sends them one after another. Output order and item pairing are kept whatever the value. On a 429 (rate limited) answer, reads and charges with an Idempotency-Key wait as Midtrans asks and are retried.',
 		},
 	],
 };

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { CREDENTIAL_NAME } from '../helpers/constants';
 import { ItemValidator } from '../helpers/validation';
-import { midtransApiRequest, type MidtransRequest } from '../transport';
+import { midtransApiRequest, type MidtransCredentials, type MidtransRequest } from '../transport';
 import { findOperation } from './resources';
 
 interface PacingOptions {
@@ -17,11 +18,11 @@ function readPacing(context: IExecuteFunctions): PacingOptions {
 		const number = Math.floor(Number(value));
 		return Number.isFinite(number) && number >= min ? number : fallback;
 	};
-	return {
-		concurrency: whole(options.concurrency, 1, 1),
-		batchSize: whole(options.batchSize, 0, 0),
-		batchIntervalMs: whole(options.batchInterval, 0, 0),
-	};
+	const concurrency = whole(options.concurrency, 1, 1);
+	const batchIntervalMs = whole(options.batchInterval, 0, 0);
+	// An interval without a batch size paces groups of Concurrency requests, rather than doing nothing.
+	const batchSize = whole(options.batchSize, batchIntervalMs > 0 ? concurrency : 0, 1);
+	return { concurrency, batchSize, batchIntervalMs };
 }
 
 /** What continueOnFail puts in place of a failed item: the message, and Midtrans's code where there is one. */
@@ -95,10 +96,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const pending = requests.flatMap((request, itemIndex) => (request ? [itemIndex] : []));
+	// Read once per run: n8n reads and decrypts a credential from its database on every call.
+	const credentials = pending.length
+		? ((await this.getCredentials(CREDENTIAL_NAME)) as MidtransCredentials)
+		: undefined;
 	await runPaced(pending.length, readPacing(this), async (position) => {
 		const itemIndex = pending[position];
 		try {
-			const response = await midtransApiRequest.call(this, requests[itemIndex]!, itemIndex);
+			const response = await midtransApiRequest.call(this, requests[itemIndex]!, itemIndex, credentials);
 			const json = operation.toItem ? operation.toItem(response) : response;
 			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
 		} catch (error) {

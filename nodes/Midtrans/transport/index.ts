@@ -1,4 +1,6 @@
 import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -226,17 +228,36 @@ function parseBody(body: unknown): IDataObject {
 	return body === undefined || body === '' ? {} : { raw: body as string };
 }
 
+/** Built once per credential read: getNode() copies the whole node. */
+const decryptedCredentials = new WeakMap<MidtransCredentials, ICredentialsDecrypted>();
+
+/** The credential as n8n's request helper takes it ready-made: the node's reference to it, and its data. */
+function decryptedCredential(context: MidtransContext, credentials: MidtransCredentials): ICredentialsDecrypted {
+	let decrypted = decryptedCredentials.get(credentials);
+	if (!decrypted) {
+		const { id, name } = context.getNode().credentials?.[CREDENTIAL_NAME] ?? {};
+		const data = credentials as ICredentialDataDecryptedObject;
+		decrypted = { id: id ?? '', name: name ?? CREDENTIAL_NAME, type: CREDENTIAL_NAME, data };
+		decryptedCredentials.set(credentials, decrypted);
+	}
+	return decrypted;
+}
+
 /**
  * The one function through which every Midtrans call goes: host per environment, headers, auth by the
  * credential, errors inside HTTP 200 turned into NodeApiError, bounded retries where retrying is safe,
- * and the server key kept out of every message.
+ * and the server key kept out of every message. Callers sending many requests pass the credential they
+ * read once, rather than have each request read it.
  */
 export async function midtransApiRequest(
 	this: MidtransContext,
 	request: MidtransRequest,
 	itemIndex?: number,
+	knownCredentials?: MidtransCredentials,
 ): Promise<IDataObject> {
-	const credentials = (await this.getCredentials(CREDENTIAL_NAME)) as MidtransCredentials;
+	const credentials = knownCredentials ?? ((await this.getCredentials(CREDENTIAL_NAME)) as MidtransCredentials);
+	// Handing n8n the credential saves it reading and decrypting it again for every request.
+	const credentialOptions = { credentialsDecrypted: decryptedCredential(this, credentials) };
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${apiBaseUrl(credentials, request.api)}${request.path}`,
@@ -262,6 +283,7 @@ export async function midtransApiRequest(
 				this,
 				CREDENTIAL_NAME,
 				options,
+				credentialOptions,
 			)) as FullResponse;
 		} catch (cause) {
 			if (

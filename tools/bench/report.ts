@@ -1,0 +1,266 @@
+/** The issue's targets checked against the figures, and the figures as text and as docs/BENCHMARKS.md. */
+import type { LatencyResult, VariantResult } from './actionNode';
+import type { MachineDescription } from './machine';
+import type { WebhookComparison } from './webhookThroughput';
+
+export interface BenchSettings {
+	operation: string;
+	items: number;
+	runs: number;
+	warmUpItems: number;
+	latencies: number[];
+	throughputLatency: number;
+	throughputItems: number;
+	throughputRuns: number;
+	concurrencies: number[];
+}
+
+export interface BenchResults {
+	machine: MachineDescription;
+	settings: BenchSettings;
+	/** Plain loop, bare engine call, node at concurrency 1 and 10, per latency. */
+	sequential: LatencyResult[];
+	/** Plain loop and the node at each concurrency, at the throughput latency. */
+	throughput: LatencyResult;
+	/** Undefined when skipped, with the reason in notificationsSkipped. */
+	notifications?: WebhookComparison;
+	/** The same with n8n's head start for its own Webhook node switched off. */
+	notificationsEqualFooting?: WebhookComparison;
+	notificationsSkipped?: string;
+}
+
+export interface TargetCheck {
+	target: string;
+	measured: string;
+	/** Undefined when this run did not measure it (other flags than the target's). */
+	pass?: boolean;
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+function find(result: LatencyResult | undefined, label: string): VariantResult | undefined {
+	return result?.results.find((entry) => entry.variant.label === label);
+}
+
+const PLAIN = 'plain sequential loop';
+const BARE = 'bare engine call';
+const NODE_1 = 'node, concurrency 1';
+const NODE_10 = 'node, concurrency 10';
+
+export function checkTargets(results: BenchResults): TargetCheck[] {
+	const at = (latencyMs: number) => results.sequential.find((entry) => entry.latencyMs === latencyMs);
+	const checks: TargetCheck[] = [];
+
+	const at20 = at(20);
+	const [plain20, node20] = [find(at20, PLAIN), find(at20, NODE_1)];
+	checks.push({
+		target: 'one at a time, 20 ms latency: node ≤ 1.05 × plain loop per item',
+		measured: plain20 && node20 ? `${(node20.perItem.wallMs / plain20.perItem.wallMs).toFixed(3)} ×` : 'not measured (add 20 to --latencies)',
+		pass: plain20 && node20 ? node20.perItem.wallMs <= 1.05 * plain20.perItem.wallMs : undefined,
+	});
+
+	const at0 = at(0);
+	const [plain0, node0] = [find(at0, PLAIN), find(at0, NODE_1)];
+	checks.push({
+		target: 'one at a time, zero latency: node ≤ plain loop + 1 ms per item',
+		measured: plain0 && node0 ? `+${ms(node0.perItem.wallMs - plain0.perItem.wallMs)}` : 'not measured (add 0 to --latencies)',
+		pass: plain0 && node0 ? node0.perItem.wallMs - plain0.perItem.wallMs <= 1 : undefined,
+	});
+
+	const concurrentVersusPlain = [...results.sequential, results.throughput].flatMap((entry) => {
+		const [plain, node] = [find(entry, PLAIN), find(entry, NODE_10)];
+		return plain && node ? [{ latencyMs: entry.latencyMs, speedUp: plain.run.wallMs / node.run.wallMs }] : [];
+	});
+	checks.push({
+		target: 'concurrency 10 faster than the plain sequential loop at every latency',
+		measured: concurrentVersusPlain.length
+			? `speed-up ${concurrentVersusPlain.map(({ latencyMs, speedUp }) => `${speedUp.toFixed(2)} × at ${latencyMs} ms`).join(', ')}`
+			: 'not measured',
+		pass: concurrentVersusPlain.length ? concurrentVersusPlain.every(({ speedUp }) => speedUp > 1) : undefined,
+	});
+
+	const { throughput, settings } = results;
+	const ten = find(throughput, NODE_10);
+	const asInIssue = settings.operation === 'charge' && throughput.latencyMs === 100 && throughput.items === 200;
+	checks.push({
+		target: '200 charges at 100 ms latency, concurrency 10: ≤ 2.4 s',
+		measured: ten ? `${(ten.run.wallMs / 1000).toFixed(2)} s for ${throughput.items} ${settings.operation} at ${throughput.latencyMs} ms` : 'not measured (add 10 to --concurrencies)',
+		pass: ten && asInIssue ? ten.run.wallMs <= 2400 : undefined,
+	});
+
+	const { notifications } = results;
+	checks.push({
+		target: 'Midtrans Trigger within 10 % of the Webhook node (notifications/s)',
+		measured: notifications ? `${(notifications.ratio * 100).toFixed(0)} % of the Webhook node` : `not measured: ${results.notificationsSkipped}`,
+		pass: notifications ? notifications.ratio >= 0.9 : undefined,
+	});
+	return checks;
+}
+
+const verdict = (pass: boolean | undefined) => (pass === undefined ? 'not measured' : pass ? 'pass' : 'MISS');
+
+function table(header: string[], rows: string[][]): string {
+	return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+function sequentialTable(results: BenchResults): string {
+	const rows = results.sequential.map((entry) => {
+		const [plain, bare, one, ten] = [PLAIN, BARE, NODE_1, NODE_10].map((label) => find(entry, label));
+		const cell = (variant?: VariantResult) => (variant ? `${ms(variant.perItem.wallMs)} (CPU ${ms(variant.perItem.cpuMs)})` : '–');
+		return [
+			`${entry.latencyMs} ms`,
+			cell(plain),
+			cell(bare),
+			cell(one),
+			plain && one ? `${(one.perItem.wallMs / plain.perItem.wallMs).toFixed(3)} ×, ${one.perItem.wallMs >= plain.perItem.wallMs ? '+' : ''}${ms(one.perItem.wallMs - plain.perItem.wallMs)}` : '–',
+			bare && one ? ms(one.perItem.wallMs - bare.perItem.wallMs) : '–',
+			cell(ten),
+		];
+	});
+	return table(
+		[
+			'Midtrans latency',
+			'plain loop, per item',
+			'bare engine call, per item',
+			'node (concurrency 1), per item',
+			'node ÷ plain loop',
+			'node − bare call: the node’s own code (0 or less: too small for this run to see)',
+			'node (concurrency 10), per item',
+		],
+		rows,
+	);
+}
+
+function throughputTable(results: BenchResults): string {
+	const { throughput } = results;
+	const plain = find(throughput, PLAIN);
+	return table(
+		['', 'wall time', 'requests per second', 'vs plain loop'],
+		throughput.results.map((entry) => [
+			entry.variant.label,
+			`${(entry.run.wallMs / 1000).toFixed(2)} s`,
+			entry.itemsPerSecond.toFixed(0),
+			plain ? `${(plain.run.wallMs / entry.run.wallMs).toFixed(2)} ×` : '–',
+		]),
+	);
+}
+
+function comparisonTable(comparison: WebhookComparison): string {
+	const { trigger, webhook } = comparison;
+	const rounds = (target: typeof trigger) => target.rounds.map((round) => round.acceptedPerSecond.toFixed(1)).join(', ');
+	return table(
+		['', 'notifications/s (median)', 'rounds', 'Midtrans Trigger ÷ Webhook node'],
+		[
+			[trigger.label, trigger.medianPerSecond.toFixed(1), rounds(trigger), `${(comparison.ratio * 100).toFixed(0)} %`],
+			[webhook.label, webhook.medianPerSecond.toFixed(1), rounds(webhook), ''],
+		],
+	);
+}
+
+function notificationsSection(results: BenchResults): string {
+	const { notifications, notificationsEqualFooting } = results;
+	if (!notifications) return `Not measured in this run: ${results.notificationsSkipped}.`;
+	const { settings } = notifications;
+	const parts = [
+		`${notifications.n8nVersion}, SQLite, default settings; each workflow is its trigger alone (the Midtrans Trigger with its default options: signature check, no Get Status), published. ${settings.connections} connections on loopback, ${settings.rounds} rounds of ${settings.durationMs / 1000} s per workflow taken in turns, the same signed settlement notifications (a new order each).`,
+		'',
+		comparisonTable(notifications),
+	];
+	if (notificationsEqualFooting) {
+		const settingsText = Object.entries(notificationsEqualFooting.environment)
+			.map(([name, value]) => `\`${name}=${value}\``)
+			.join(', ');
+		parts.push(
+			'',
+			`n8n 2.x handles a request to its own Webhook node without taking an expression isolate, and every other trigger with one. The same comparison on a second instance with ${settingsText}, so that both pay alike:`,
+			'',
+			comparisonTable(notificationsEqualFooting),
+		);
+	}
+	return parts.join('\n');
+}
+
+export function renderMarkdown(results: BenchResults, checks: TargetCheck[]): string {
+	const { machine, settings } = results;
+	return `# Benchmarks
+
+Written by \`npm run bench\` (tools/bench/); run it again to refresh. The figures are medians of repeated runs
+on one machine and move with whatever else the machine is doing: compare figures from one run with each other.
+
+## Machine
+
+${table(
+	['', ''],
+	[
+		['date', machine.date],
+		['CPU', `${machine.cpu}, ${machine.cores} cores`],
+		['memory', `${machine.memoryGiB} GiB`],
+		['system', machine.os],
+		['load average when started', machine.loadAverage.toFixed(2)],
+		['Node (benchmark and engine)', machine.node],
+		['engine for the action node', machine.engine],
+		['real n8n for the notifications', machine.realN8n],
+	],
+)}
+
+## Targets
+
+${table(
+	['target', 'measured', 'result'],
+	checks.map((check) => [check.target, check.measured, verdict(check.pass)]),
+)}
+
+## The action node against a plain loop
+
+${settings.items} ${settings.operation} requests per run against the local Midtrans simulator (its own process, so the CPU
+figures count only the client), ${settings.runs} runs per variant taken in turns, after a warm-up of ${settings.warmUpItems} requests
+each. **Plain loop**: one axios request after the other. **Bare engine call**: a minimal node inside n8n's engine that
+makes the same request per item through n8n's \`httpRequestWithAuthentication\` and does nothing else. **Node**: the
+Midtrans node in a workflow run by n8n-core's \`WorkflowExecute\`, the order ID an expression per item.
+
+${sequentialTable(results)}
+
+## Concurrency
+
+${settings.throughputItems} ${settings.operation} requests at ${settings.throughputLatency} ms latency, ${settings.throughputRuns} runs each.
+
+${throughputTable(results)}
+
+## Notifications per second in a real n8n
+
+${notificationsSection(results)}
+
+## Where the time goes
+
+Profiles (\`node --cpu-prof\`) of the node inside the engine put its own code (validation, body, transport,
+pacing) at a small part of a millisecond per item; the column "node − bare call" measures it. The rest is the
+engine's: n8n's HTTP helper opens a new connection for every request (it sends \`Connection: close\`) and goes
+through axios and follow-redirects, and each per-item expression such as \`{{ $json.orderId }}\` builds a fresh
+data proxy. The new connection costs the server too (accepting it, on one thread), which is most of what
+separates the node at concurrency 10 from ten plain keep-alive loops side by side in the concurrency table; and
+every item is validated before the first request goes out, so that an invalid one stops the run before anything
+is charged. The package keeps out of three costs of its own making: the credential authenticates with a
+function, where a generic block would be evaluated as an expression for every request; the action node reads
+its credential once per run, because in a real n8n 2.x every read queries the database and decrypts; and the
+trigger remembers its server key for a minute, because there a read also takes an expression isolate. What
+stays is n8n's head start for its own Webhook node, which handles a request without taking an isolate, where
+every community trigger takes one (the second notification table removes it).
+`;
+}
+
+export function renderConsole(results: BenchResults, checks: TargetCheck[]): string {
+	return [
+		'',
+		'The action node against a plain loop (per item; CPU of this process):',
+		sequentialTable(results),
+		'',
+		`Concurrency (${results.settings.throughputItems} requests at ${results.settings.throughputLatency} ms):`,
+		throughputTable(results),
+		'',
+		'Notifications per second in a real n8n:',
+		notificationsSection(results),
+		'',
+		'Targets:',
+		...checks.map((check) => `  ${verdict(check.pass).padEnd(12)} ${check.target}: ${check.measured}`),
+	].join('\n');
+}
