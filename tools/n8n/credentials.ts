@@ -64,6 +64,28 @@ export const PLACEHOLDER_SMTP_CREDENTIAL: CredentialToImport = {
 	data: { host: '127.0.0.1', port: 2525, secure: false, user: '', password: '' },
 };
 
+/** The id the queue-mode example's Postgres node refers to. */
+export const POSTGRES_CREDENTIAL_ID = 'postgresShop0001';
+
+/** n8n's Postgres credential for a database on this machine (no TLS: loopback only). */
+export function postgresCredential(connection: {
+	host: string;
+	port: number;
+	database: string;
+	user: string;
+	password: string;
+}): CredentialToImport {
+	return {
+		id: POSTGRES_CREDENTIAL_ID,
+		name: `Postgres (${connection.database} on ${connection.host}:${connection.port})`,
+		type: 'postgres',
+		data: { ...connection, ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 20 },
+	};
+}
+
+/** The credential types exampleCredentials() provides: what `npm start` and the e2e n8n can publish with. */
+export const EXAMPLE_CREDENTIAL_TYPES = ['midtransApi', PLACEHOLDER_SMTP_CREDENTIAL.type];
+
 /** Everything the example workflows refer to, around the given Midtrans credential. */
 export function exampleCredentials(midtrans: CredentialToImport): CredentialToImport[] {
 	return [midtrans, PLACEHOLDER_SMTP_CREDENTIAL];

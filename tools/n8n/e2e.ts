@@ -12,6 +12,7 @@ import type { Simulator } from '../simulator';
 import { CheckList, waitFor, type CheckResults } from './checks';
 import { NODE_TYPES } from './communityPackage';
 import { CHARGE_WORKFLOW, chargeWorkflow, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
+import { EXAMPLE_CREDENTIAL_TYPES } from './credentials';
 import { N8N_VERSION } from './install';
 import type { N8nInstance } from './instance';
 import { ThrowawayN8n } from './launch';
@@ -189,7 +190,7 @@ function defineChecks(checks: CheckList, context: E2eContext): void {
 		});
 	}
 
-	const triggerExample = findTriggerWorkflow(exampleWorkflowFiles());
+	const triggerExample = findTriggerWorkflow(exampleWorkflowFiles(), EXAMPLE_CREDENTIAL_TYPES);
 	if (triggerExample) {
 		checks.add(`example "${triggerExample.workflow.name}" publishes (its nodes pass n8n's checks)`, async () => {
 			const published = await rest.publishWorkflow(triggerExample.workflow.id);

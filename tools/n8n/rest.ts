@@ -148,6 +148,14 @@ export class N8nRestClient {
 		return page.results;
 	}
 
+	/** Replaces a credential's data (n8n encrypts it), as saving the credential dialog does. */
+	async updateCredential(
+		credentialId: string,
+		credential: { name: string; type: string; data: Record<string, unknown> },
+	): Promise<void> {
+		await this.request('PATCH', `/credentials/${credentialId}`, credential);
+	}
+
 	async getExecution(executionId: string): Promise<ExecutionDetail> {
 		const execution = await this.request<ExecutionSummary & { data: string }>('GET', `/executions/${executionId}`);
 		// n8n stores execution data in the "flatted" format, which keeps shared and circular references.

@@ -7,6 +7,7 @@ import { join } from 'path';
 
 import { DEFAULT_SIMULATOR_PORT, startSimulator, type Simulator } from '../simulator';
 import {
+	EXAMPLE_CREDENTIAL_TYPES,
 	exampleCredentials,
 	midtransCredentialFromEnvironment,
 	simulatorMidtransCredential,
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
 	shutDownOnSignals(0, closeSimulator);
 
 	const workflowFiles = exampleWorkflowFiles();
-	const triggerExample = findTriggerWorkflow(workflowFiles);
+	const triggerExample = findTriggerWorkflow(workflowFiles, EXAMPLE_CREDENTIAL_TYPES);
 	const publicUrl = process.env.WEBHOOK_URL;
 
 	let credential: CredentialToImport | undefined = midtransCredentialFromEnvironment(process.env);

@@ -14,6 +14,7 @@ export interface WorkflowNode {
 	parameters: Record<string, unknown>;
 	webhookId?: string;
 	credentials?: Record<string, { id: string; name: string }>;
+	disabled?: boolean;
 }
 
 export interface WorkflowFile {
@@ -36,12 +37,30 @@ export function readWorkflow(file: string): WorkflowFile {
 	return JSON.parse(readFileSync(file, 'utf8')) as WorkflowFile;
 }
 
-/** The first workflow among the files that starts with a Midtrans Trigger, and that trigger's webhook id. */
-export function findTriggerWorkflow(files: string[]): { workflow: WorkflowFile; webhookId: string } | undefined {
+/** The credential types a workflow's enabled nodes use. */
+export function credentialTypesOf(workflow: WorkflowFile): string[] {
+	return [...new Set(workflow.nodes.flatMap((node) => (node.disabled ? [] : Object.keys(node.credentials ?? {}))))];
+}
+
+/**
+ * The first workflow among the files that starts with a Midtrans Trigger and needs no credential types but
+ * `credentialTypes` (when given: n8n publishes a workflow only when every node has its credential), and that
+ * trigger's webhook id.
+ */
+export function findTriggerWorkflow(
+	files: string[],
+	credentialTypes?: string[],
+): { workflow: WorkflowFile; webhookId: string } | undefined {
 	for (const file of files) {
 		const workflow = readWorkflow(file);
-		const trigger = workflow.nodes.find((node) => node.type === NODE_TYPES.midtransTrigger);
-		if (trigger?.webhookId) return { workflow, webhookId: trigger.webhookId };
+		if (credentialTypes && !credentialTypesOf(workflow).every((type) => credentialTypes.includes(type))) continue;
+		const webhookId = triggerWebhookId(workflow);
+		if (webhookId) return { workflow, webhookId };
 	}
 	return undefined;
+}
+
+/** The webhook id of the workflow's Midtrans Trigger, if it has one. */
+export function triggerWebhookId(workflow: WorkflowFile): string | undefined {
+	return workflow.nodes.find((node) => node.type === NODE_TYPES.midtransTrigger)?.webhookId;
 }
