@@ -71,6 +71,13 @@ export interface Simulator {
 	idle(): Promise<void>;
 	/** The dashboard's notification URL, changeable while running (e.g. once an n8n webhook exists). */
 	setNotificationUrl(url: string | undefined): void;
+	/** The server key it accepts and signs notifications with. */
+	serverKey(): string;
+	/**
+	 * A new server key, as when a merchant regenerates it in the dashboard: from now on the API accepts only
+	 * this one and notifications are signed with it.
+	 */
+	setServerKey(serverKey: string): void;
 	/** Forgets transactions, deliveries, faults, spent card tokens and idempotency keys. */
 	reset(): void;
 }
@@ -120,7 +127,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 	});
 	const control = new SimulatorControl(ledger, notifier, faults, cards, idempotency, {
-		serverKey: settings.serverKey,
+		// Read when used, so that setServerKey reaches the notifications it signs.
+		get serverKey() {
+			return settings.serverKey;
+		},
 		merchantId,
 	});
 	const server = createSimulatorServer({ ledger, control, notifier, faults, cards, idempotency, timers, settings });
@@ -167,6 +177,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		idle: () => notifier.idle(),
 		setNotificationUrl: (notificationUrl) => {
 			settings.notificationUrl = notificationUrl;
+		},
+		serverKey: () => settings.serverKey,
+		setServerKey: (serverKey) => {
+			settings.serverKey = serverKey;
 		},
 		reset: () => control.reset(),
 	};
