@@ -44,3 +44,42 @@ export function currentNotification(simulator: Simulator, orderId: string, serve
 		signature_key: signatureFor(orderId, String(fields.status_code), String(fields.gross_amount), serverKey),
 	};
 }
+
+/**
+ * Orders paid at the simulator beforehand, handed out one per notification, so that every notification is a
+ * new event for the trigger (which confirms it with Get Status and would ignore a repeat).
+ */
+export class PaidOrderPool {
+	private next = 0;
+
+	private constructor(
+		private readonly simulator: Simulator,
+		readonly orders: ShopOrder[],
+	) {}
+
+	static async open(simulator: Simulator, count: number, prefix: string): Promise<PaidOrderPool> {
+		const stamp = Date.now().toString(36);
+		const orders = Array.from({ length: count }, (_, index) => ({
+			order_id: `${prefix}-${stamp}-${index}`,
+			gross_amount: 44_000,
+		}));
+		await paidAtSimulator(simulator, orders);
+		return new PaidOrderPool(simulator, orders);
+	}
+
+	get remaining(): number {
+		return this.orders.length - this.next;
+	}
+
+	/** How many have been handed out: orders[0 … used-1]. */
+	get used(): number {
+		return this.next;
+	}
+
+	/** The next order's settlement notification, signed. */
+	take(): { orderId: string; notification: Record<string, unknown> } {
+		if (!this.remaining) throw new Error(`all ${this.orders.length} paid orders are used`);
+		const { order_id: orderId } = this.orders[this.next++];
+		return { orderId, notification: currentNotification(this.simulator, orderId) };
+	}
+}
