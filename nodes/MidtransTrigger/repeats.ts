@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { MidtransNotification } from './signature';
-
-/** How many recent notifications are remembered; the oldest are forgotten first. */
+/**
+ * How many recent events (by their identity, see eventIdOf) each trigger remembers; the oldest are forgotten
+ * first. About 100 bytes each: at most about 100 KB per trigger.
+ */
 export const REMEMBERED_NOTIFICATIONS = 1000;
 
 /** How many trigger nodes' lists the process keeps; the least recently used are dropped first. */
@@ -17,24 +18,13 @@ const MEMORY_KEY = 'recentNotifications';
  */
 const processMemory = new Map<string, string[]>();
 
-/**
- * One notification per order and status: Midtrans's retries and resends repeat both. Without confirmation
- * the status code is part of it; with confirmation the status Midtrans confirmed is what the workflow saw,
- * so a late "pending" confirmed as "expire" and the "expire" itself count as one.
- */
-export function repeatKey(notification: MidtransNotification, confirmedStatus?: string): string {
-	return confirmedStatus
-		? JSON.stringify([notification.order_id, confirmedStatus])
-		: JSON.stringify([notification.order_id, notification.transaction_status, notification.status_code]);
-}
-
 function keysIn(memory: IDataObject): string[] {
 	const keys = memory[MEMORY_KEY];
 	return Array.isArray(keys) ? (keys as string[]) : [];
 }
 
-export function wasSeen(memory: IDataObject, trigger: string, key: string): boolean {
-	return keysIn(memory).includes(key) || (processMemory.get(trigger)?.includes(key) ?? false);
+export function wasSeen(memory: IDataObject, trigger: string, eventId: string): boolean {
+	return keysIn(memory).includes(eventId) || (processMemory.get(trigger)?.includes(eventId) ?? false);
 }
 
 /**
@@ -44,12 +34,12 @@ export function wasSeen(memory: IDataObject, trigger: string, key: string): bool
 export function remember(
 	memory: IDataObject,
 	trigger: string,
-	key: string,
+	eventId: string,
 	limit = REMEMBERED_NOTIFICATIONS,
 ): void {
 	// Assigned anew rather than pushed, so n8n's change tracking on static data sees the update.
-	memory[MEMORY_KEY] = [...keysIn(memory), key].slice(-limit);
-	const inProcess = [...(processMemory.get(trigger) ?? []), key].slice(-limit);
+	memory[MEMORY_KEY] = [...keysIn(memory), eventId].slice(-limit);
+	const inProcess = [...(processMemory.get(trigger) ?? []), eventId].slice(-limit);
 	processMemory.delete(trigger);
 	processMemory.set(trigger, inProcess);
 	if (processMemory.size > REMEMBERED_TRIGGERS) {

@@ -1,7 +1,7 @@
 import type { ExpressionString, IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { TransactionStatus } from '../Midtrans/helpers/constants';
+import type { TransactionStatus } from '../shared/constants';
 import type { Confirmation } from './confirmation';
 
 export type RouteBy = 'status' | 'outcome';
@@ -9,8 +9,15 @@ export type RouteBy = 'status' | 'outcome';
 export const OUTCOMES = ['paid', 'pending', 'failed', 'refunded'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** The last output in both modes: statuses not chosen, unknown statuses, and notifications not confirmed. */
+/** After the chosen outputs in both modes: statuses not chosen, unknown statuses, and notifications not confirmed. */
 export const OTHER_OUTPUT = 'other';
+
+/**
+ * The last output: notifications the trigger refused (bad signature, altered, not a notification), emitted
+ * while the editor listens for a test event, and in production only when Emit Rejected Notifications is on.
+ * Never a branch that acts on a payment.
+ */
+export const REJECTED_OUTPUT = 'rejected';
 
 /** The key under which the trigger adds what it derived, beside Midtrans's own fields. */
 export const DERIVED_KEY = '_midtrans';
@@ -60,15 +67,16 @@ export interface RoutingParameters {
 /** The trigger's outputs, in order: what the editor draws and what webhook() fills. */
 export function outputNames(parameters: RoutingParameters): string[] {
 	const named = parameters.routeBy === 'outcome' ? [...OUTCOMES] : parameters.statuses;
-	return [...named, OTHER_OUTPUT];
+	return [...named, OTHER_OUTPUT, REJECTED_OUTPUT];
 }
 
 /**
  * The same list as outputNames, as an expression the editor evaluates over the node's parameters (it cannot
  * import code), so the canvas shows one named output per choice. The outcome names are written in at build time.
  */
-export const OUTPUTS_EXPRESSION: ExpressionString = `={{ ($parameter.routeBy === "outcome" ? ${JSON.stringify(OUTCOMES)} : ($parameter.statuses || [])).concat(["${OTHER_OUTPUT}"]).map((name) => ({ type: "${NodeConnectionTypes.Main}", displayName: name })) }}`;
+export const OUTPUTS_EXPRESSION: ExpressionString = `={{ ($parameter.routeBy === "outcome" ? ${JSON.stringify(OUTCOMES)} : ($parameter.statuses || [])).concat(["${OTHER_OUTPUT}", "${REJECTED_OUTPUT}"]).map((name) => ({ type: "${NodeConnectionTypes.Main}", displayName: name })) }}`;
 
+/** The output a proved status leads to: its own, or "other". */
 export function outputIndexFor(
 	parameters: RoutingParameters,
 	transactionStatus: string,
@@ -78,39 +86,52 @@ export function outputIndexFor(
 	const routedName =
 		parameters.routeBy === 'outcome' ? outcomeOf(transactionStatus, fraudStatus) : transactionStatus;
 	const index = routedName === undefined ? -1 : names.indexOf(routedName);
-	return index === -1 ? names.length - 1 : index;
+	return index === -1 || routedName === REJECTED_OUTPUT ? names.indexOf(OTHER_OUTPUT) : index;
+}
+
+/** What the trigger routes by, and why: the status Get Status confirmed, or the one notified when unconfirmed. */
+export interface RoutedEvent {
+	transactionStatus: string;
+	fraudStatus?: string;
+	/** The event's identity (eventIdOf). */
+	eventId: string;
+	confirmation?: Confirmation;
+}
+
+/** One output per name, with `item` on the named one and nothing on the others. */
+export function onOutput(parameters: RoutingParameters, outputIndex: number, item: INodeExecutionData): INodeExecutionData[][] {
+	const outputs: INodeExecutionData[][] = outputNames(parameters).map(() => []);
+	outputs[outputIndex] = [item];
+	return outputs;
 }
 
 /**
  * Builds the trigger's output: the notification exactly as received, plus what was derived under
- * DERIVED_KEY, on the one output its status (the confirmed one, when confirmed) leads to. A notification
- * that could not be confirmed goes to "other": the user asked not to act on unconfirmed statuses.
+ * DERIVED_KEY, on the one output its proved status leads to. A notification that could not be confirmed
+ * goes to "other": the user asked not to act on unconfirmed statuses.
  */
 export function routeNotification(
 	notification: IDataObject,
 	parameters: RoutingParameters,
-	confirmation?: Confirmation,
+	event: RoutedEvent,
 ): INodeExecutionData[][] {
-	const notifiedStatus = String(notification.transaction_status);
-	const notifiedFraudStatus = notification.fraud_status as string | null | undefined;
+	const { confirmation } = event;
 	const confirmed = confirmation?.result === 'confirmed';
-	const transactionStatus = confirmed ? (confirmation.transactionStatus ?? '') : notifiedStatus;
-	const fraudStatus = confirmed ? confirmation.fraudStatus : notifiedFraudStatus;
 	const names = outputNames(parameters);
 	const outputIndex =
 		confirmation && !confirmed
-			? names.length - 1
-			: outputIndexFor(parameters, transactionStatus, fraudStatus);
+			? names.indexOf(OTHER_OUTPUT)
+			: outputIndexFor(parameters, event.transactionStatus, event.fraudStatus);
 
 	const derived: IDataObject = {
 		signatureVerified: true,
-		transactionStatus,
-		outcome: outcomeOf(transactionStatus, fraudStatus) ?? null,
+		eventId: event.eventId,
+		transactionStatus: event.transactionStatus,
+		fraudStatus: event.fraudStatus ?? null,
+		outcome: outcomeOf(event.transactionStatus, event.fraudStatus) ?? null,
 		output: names[outputIndex],
 		confirmed,
 		...(confirmation ? { confirmation: { ...confirmation } as IDataObject } : {}),
 	};
-	const outputs: INodeExecutionData[][] = names.map(() => []);
-	outputs[outputIndex] = [{ json: { ...notification, [DERIVED_KEY]: derived } }];
-	return outputs;
+	return onOutput(parameters, outputIndex, { json: { ...notification, [DERIVED_KEY]: derived } });
 }

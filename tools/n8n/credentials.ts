@@ -34,7 +34,7 @@ export function midtransCredentialFromEnvironment(env: NodeJS.ProcessEnv): Crede
 		id: MIDTRANS_CREDENTIAL_ID,
 		name: `Midtrans (${environment})`,
 		type: 'midtransApi',
-		data: { environment, serverKey, clientKey: env.MIDTRANS_CLIENT_KEY?.trim() ?? '' },
+		data: { environment, serverApiKey: serverKey, clientKey: env.MIDTRANS_CLIENT_KEY?.trim() ?? '' },
 	};
 }
 
@@ -47,7 +47,7 @@ export function simulatorMidtransCredential(simulatorUrl: string): CredentialToI
 		data: {
 			environment: 'custom',
 			baseUrl: simulatorUrl,
-			serverKey: DEFAULT_SIMULATOR_SERVER_KEY,
+			serverApiKey: DEFAULT_SIMULATOR_SERVER_KEY,
 			clientKey: DEFAULT_SIMULATOR_CLIENT_KEY,
 		},
 	};

@@ -1,6 +1,12 @@
+/** Midtrans answered by nock: the suite's lifecycle, and interceptors that record what Midtrans would receive. */
 import nock from 'nock';
 
-import { retryPolicy } from '../../nodes/Midtrans/transport';
+/** No request of the suite leaves the process; interceptors left over from one test never answer the next. */
+export function interceptMidtrans(): void {
+	beforeAll(() => nock.disableNetConnect());
+	afterEach(() => nock.cleanAll());
+	afterAll(() => nock.enableNetConnect());
+}
 
 export interface RecordedRequest {
 	/** Path with query string, as the server received it. */
@@ -17,10 +23,10 @@ export interface RecordedRequest {
  */
 export function recordRequest(
 	host: string,
-	method: 'GET' | 'POST',
-	path: string,
+	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+	path: string | RegExp,
 	answer: object,
-	{ status = 200, times = 1 }: { status?: number; times?: number } = {},
+	{ status = 200, times = 1, headers = {} }: { status?: number; times?: number; headers?: Record<string, string> } = {},
 ) {
 	const seen: RecordedRequest = { calls: 0 };
 	const scope = nock(host)
@@ -32,7 +38,7 @@ export function recordRequest(
 			seen.path = uri;
 			seen.body = body === '' ? undefined : typeof body === 'string' ? JSON.parse(body) : body;
 			seen.headers = this.req.headers as RecordedRequest['headers'];
-			return [status, answer];
+			return [status, answer, headers];
 		});
 	return { scope, seen };
 }
@@ -42,15 +48,7 @@ export function queryOf(path: string | undefined): Record<string, string> {
 	return Object.fromEntries(new URL(path ?? '/', 'http://x').searchParams);
 }
 
-/**
- * Shortens the transport's backoff for the tests of one describe block and restores it after:
- * real waits are seconds, and only their length changes.
- */
-export function useShortRetryDelays() {
-	const savedPolicy = { ...retryPolicy };
-	beforeAll(() => {
-		retryPolicy.baseDelayMs = 1;
-		retryPolicy.maxDelayMs = 5;
-	});
-	afterAll(() => Object.assign(retryPolicy, savedPolicy));
+/** nock 14 hangs the request when replyWithError gets a plain object: it needs an Error with a code. */
+export function networkFailure(code: string): Error {
+	return Object.assign(new Error(`${code}: the connection failed`), { code });
 }

@@ -15,6 +15,7 @@ export const SNAP_API_HOSTS: Record<Exclude<MidtransEnvironment, 'custom'>, stri
 };
 
 export const SERVER_KEY_PREFIX = { sandbox: 'SB-Mid-server-', production: 'Mid-server-' } as const;
+export const CLIENT_KEY_PREFIX = { sandbox: 'SB-Mid-client-', production: 'Mid-client-' } as const;
 
 export const TRANSACTION_STATUSES = [
 	'pending',
@@ -44,5 +45,3 @@ export const LIMITS = {
 
 /** Midtrans's rule for order_id: letters, digits and - _ ~ . only. */
 export const ORDER_ID_PATTERN = /^[A-Za-z0-9\-_~.]+$/;
-
-export const CSTORE_STORES = ['alfamart', 'indomaret'] as const;

@@ -3,8 +3,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { withSurfacedFields } from '../../helpers/output';
 import {
 	customerDetailsProperty,
+	customExpiryField,
 	type ExpiryUnit,
-	expiryFields,
 	grossAmountProperty,
 	idempotencyHeader,
 	idempotencyKeyField,
@@ -35,7 +35,50 @@ const properties: INodeProperties[] = [
 		displayName: 'Payment Type',
 		name: 'paymentType',
 		type: 'options',
-		options: paymentTypes.map(({ name, value, description }) => ({ name, value, description })),
+		options: [
+			{
+				name: 'Bank Transfer (Virtual Account)',
+				value: 'bank_transfer',
+				description:
+					'The customer transfers to a virtual account number at BCA, BNI, BRI, CIMB or Permata; the answer holds va_number',
+			},
+			{
+				name: 'Convenience Store (Alfamart, Indomaret)',
+				value: 'cstore',
+				description:
+					'The customer pays cash at an Alfamart or Indomaret till with a payment code',
+			},
+			{
+				name: 'Credit Card (Token)',
+				value: 'credit_card',
+				description:
+					'Charge a card token made by Midtrans.js in the browser, or by the Card Token operation in sandbox',
+			},
+			{
+				name: 'GoPay',
+				value: 'gopay',
+				description:
+					'The customer scans a QR code or follows a deeplink into the Gojek app',
+			},
+			{
+				name: 'Mandiri Bill Payment',
+				value: 'echannel',
+				description:
+					'The customer pays a Mandiri bill with a biller code and bill key (answer fields biller_code and bill_key)',
+			},
+			{
+				name: 'QRIS',
+				value: 'qris',
+				description:
+					'The customer scans one QR code with any Indonesian e-wallet or banking app (answer fields qr_string and qr_code_url)',
+			},
+			{
+				name: 'ShopeePay',
+				value: 'shopeepay',
+				description:
+					'The customer follows a deeplink into the Shopee app to pay (answer field deeplink_url)',
+			},
+		],
 		default: 'cstore',
 		required: true,
 		description: 'How the customer pays: Midtrans’s payment_type',
@@ -48,7 +91,7 @@ const properties: INodeProperties[] = [
 	itemDetailsProperty,
 	customerDetailsProperty,
 	additionalFieldsProperty([
-		...expiryFields(CHARGE_EXPIRY_UNITS),
+		customExpiryField,
 		idempotencyKeyField,
 		itemDetailsJsonField,
 		...notificationUrlFields,
@@ -57,11 +100,8 @@ const properties: INodeProperties[] = [
 
 export const charge: MidtransOperation = {
 	value: 'charge',
-	name: 'Charge',
-	action: 'Charge a payment',
-	description: 'Create a payment with Midtrans Core API (POST /v2/charge)',
 	properties,
-	prepare(itemIndex, validate) {
+	prepare(itemIndex, validate, keyFor) {
 		const paymentTypeValue = this.getNodeParameter('paymentType', itemIndex) as string;
 		const paymentType = paymentTypeByValue(paymentTypeValue);
 		if (!paymentType) {
@@ -83,11 +123,13 @@ export const charge: MidtransOperation = {
 			};
 		}
 
+		const honoured = paymentType.honoursIdempotencyKey?.(body) ?? true;
 		const headers = {
-			...idempotencyHeader(order.additional, validate, paymentType.honoursIdempotencyKey?.(body) ?? true),
+			...idempotencyHeader(order.additional, validate, keyFor('charge'), honoured),
 			...notificationHeaders(order.additional, validate),
 		};
-		return { method: 'POST', path: '/v2/charge', body, headers };
+		// Without a key Midtrans honours, a resent charge could charge twice: it is then never resent.
+		return { method: 'POST', path: '/v2/charge', body, headers, retrySafe: honoured, subject: `order "${order.orderId}"` };
 	},
 	toItem: withSurfacedFields,
 };

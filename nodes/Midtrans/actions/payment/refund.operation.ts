@@ -1,21 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
-import { randomUUID } from 'crypto';
 
 import { idempotencyHeader, idempotencyKeyField } from '../orderDetails';
+import { orderOrTransactionIdProperty, readTransactionReference } from '../transactionReference';
 import { additionalFieldsProperty, type MidtransOperation } from '../types';
-import { transactionIdProperty, transactionPath } from './shared';
 
 const REASON_LENGTH = 255;
 const REFUND_KEY_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 export const refund: MidtransOperation = {
 	value: 'refund',
-	name: 'Refund',
-	action: 'Refund a paid transaction',
-	description:
-		'Return all or part of a settled payment to the customer (POST /v2/{order_id}/refund, or /refund/online/direct for a direct refund). For a payment not yet settled, use Cancel.',
 	properties: [
-		transactionIdProperty,
+		orderOrTransactionIdProperty,
 		{
 			displayName: 'Amount',
 			name: 'amount',
@@ -51,19 +46,20 @@ export const refund: MidtransOperation = {
 				default: '',
 				placeholder: 'order-1001-refund-1',
 				description:
-					'Your unique ID for this refund: letters, digits, - and _. Midtrans refuses a second refund with the same key, so a workflow run twice cannot refund twice. Empty makes a new one per item.',
+					'Your unique ID for this refund: letters, digits, - and _. Midtrans refuses a second refund with the same key, so a workflow run twice cannot refund twice. Empty makes one per item that stays the same when n8n retries the node within an execution.',
 			},
 		]),
 	],
-	prepare(itemIndex, validate) {
+	prepare(itemIndex, validate, keyFor) {
+		const transaction = readTransactionReference.call(this, itemIndex, validate);
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {};
 
 		const refundKey = additional.refundKey ? String(additional.refundKey).trim() : '';
-		// Midtrans would make a key itself; making it here means the body is never empty (n8n sends no body for {}).
+		// A key made here rather than by Midtrans is the same when the node is retried, so a retry cannot refund twice.
 		body.refund_key = refundKey
 			? validate.pattern('Refund Key (additionalFields.refundKey)', refundKey, REFUND_KEY_PATTERN, 'may hold only letters, digits, - and _')
-			: randomUUID();
+			: keyFor('refund_key');
 		const amount = this.getNodeParameter('amount', itemIndex, 0);
 		// 0 (or an empty expression) means "everything": Midtrans refunds the rest when amount is absent.
 		if (amount !== '' && amount !== null && Number(amount) !== 0) {
@@ -75,10 +71,11 @@ export const refund: MidtransOperation = {
 		const suffix = additional.direct ? '/refund/online/direct' : '/refund';
 		return {
 			method: 'POST',
-			path: transactionPath.call(this, itemIndex, validate, suffix),
+			path: `/v2/${transaction.segment}${suffix}`,
 			body,
-			// A refund moves money: the key lets the transport repeat it after a lost answer without refunding twice.
-			headers: idempotencyHeader(additional, validate),
+			headers: idempotencyHeader(additional, validate, keyFor('refund')),
+			retrySafe: true,
+			subject: `"${transaction.id}"`,
 		};
 	},
 };

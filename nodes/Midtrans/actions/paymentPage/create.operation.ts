@@ -2,8 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
 	customerDetailsProperty,
+	customExpiryField,
 	type ExpiryUnit,
-	expiryFields,
 	grossAmountProperty,
 	itemDetailsJsonField,
 	itemDetailsProperty,
@@ -17,30 +17,6 @@ import { additionalFieldsProperty, type MidtransOperation } from '../types';
 
 const SNAP_EXPIRY_UNITS: readonly ExpiryUnit[] = ['minute', 'hour', 'day'];
 
-/** Snap's enabled_payments values, named as the payment page shows them. */
-const SNAP_PAYMENT_METHODS: Array<{ name: string; value: string }> = [
-	{ name: 'Akulaku PayLater', value: 'akulaku' },
-	{ name: 'Alfamart', value: 'alfamart' },
-	{ name: 'BCA KlikPay', value: 'bca_klikpay' },
-	{ name: 'BCA Virtual Account', value: 'bca_va' },
-	{ name: 'BNI Virtual Account', value: 'bni_va' },
-	{ name: 'BRI Virtual Account', value: 'bri_va' },
-	{ name: 'BRImo (BRI Epay)', value: 'bri_epay' },
-	{ name: 'CIMB Clicks', value: 'cimb_clicks' },
-	{ name: 'CIMB Virtual Account', value: 'cimb_va' },
-	{ name: 'Credit Card', value: 'credit_card' },
-	{ name: 'Danamon Online Banking', value: 'danamon_online' },
-	{ name: 'GoPay', value: 'gopay' },
-	{ name: 'Indomaret', value: 'indomaret' },
-	{ name: 'Kredivo', value: 'kredivo' },
-	{ name: 'Mandiri Bill Payment', value: 'echannel' },
-	{ name: 'Other Bank Virtual Account', value: 'other_va' },
-	{ name: 'Permata Virtual Account', value: 'permata_va' },
-	{ name: 'QRIS', value: 'other_qris' },
-	{ name: 'ShopeePay', value: 'shopeepay' },
-	{ name: 'UOB EZ Pay', value: 'uob_ezpay' },
-];
-
 const properties: INodeProperties[] = [
 	orderIdProperty,
 	grossAmountProperty,
@@ -48,7 +24,28 @@ const properties: INodeProperties[] = [
 		displayName: 'Enabled Payments',
 		name: 'enabledPayments',
 		type: 'multiOptions',
-		options: SNAP_PAYMENT_METHODS,
+		options: [
+			{ name: 'Akulaku PayLater', value: 'akulaku' },
+			{ name: 'Alfamart', value: 'alfamart' },
+			{ name: 'BCA KlikPay', value: 'bca_klikpay' },
+			{ name: 'BCA Virtual Account', value: 'bca_va' },
+			{ name: 'BNI Virtual Account', value: 'bni_va' },
+			{ name: 'BRI Virtual Account', value: 'bri_va' },
+			{ name: 'BRImo (BRI Epay)', value: 'bri_epay' },
+			{ name: 'CIMB Clicks', value: 'cimb_clicks' },
+			{ name: 'CIMB Virtual Account', value: 'cimb_va' },
+			{ name: 'Credit Card', value: 'credit_card' },
+			{ name: 'Danamon Online Banking', value: 'danamon_online' },
+			{ name: 'GoPay', value: 'gopay' },
+			{ name: 'Indomaret', value: 'indomaret' },
+			{ name: 'Kredivo', value: 'kredivo' },
+			{ name: 'Mandiri Bill Payment', value: 'echannel' },
+			{ name: 'Other Bank Virtual Account', value: 'other_va' },
+			{ name: 'Permata Virtual Account', value: 'permata_va' },
+			{ name: 'QRIS', value: 'other_qris' },
+			{ name: 'ShopeePay', value: 'shopeepay' },
+			{ name: 'UOB EZ Pay', value: 'uob_ezpay' },
+		],
 		default: [],
 		description:
 			'Which payment methods the page offers (Midtrans’s enabled_payments). None selected offers every method active on the merchant account.',
@@ -56,7 +53,7 @@ const properties: INodeProperties[] = [
 	itemDetailsProperty,
 	customerDetailsProperty,
 	additionalFieldsProperty([
-		...expiryFields(SNAP_EXPIRY_UNITS),
+		customExpiryField,
 		{
 			displayName: 'Finish Redirect URL',
 			name: 'finishUrl',
@@ -71,12 +68,13 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const createPaymentPage: MidtransOperation = {
-	value: 'createPaymentPage',
-	name: 'Create Payment Page',
-	action: 'Create a Snap payment page',
-	description:
-		'Create a Midtrans-hosted payment page where the customer picks how to pay; returns token and redirect_url, the link to send the customer (POST {Snap host}/transactions)',
+/** The values Snap takes in enabled_payments: those of the Enabled Payments options above. */
+const SNAP_PAYMENT_METHODS = (properties.find(({ name }) => name === 'enabledPayments')?.options ?? []).map(
+	(option) => String((option as { value: unknown }).value),
+);
+
+export const create: MidtransOperation = {
+	value: 'create',
 	properties,
 	prepare(itemIndex, validate) {
 		const order = readOrder.call(this, itemIndex, validate);
@@ -84,9 +82,8 @@ export const createPaymentPage: MidtransOperation = {
 
 		const enabledPayments = this.getNodeParameter('enabledPayments', itemIndex, []) as string[];
 		if (enabledPayments.length) {
-			const known = SNAP_PAYMENT_METHODS.map(({ value }) => value);
 			body.enabled_payments = enabledPayments.map((method) =>
-				validate.oneOf('Enabled Payments (enabledPayments)', method, known),
+				validate.oneOf('Enabled Payments (enabledPayments)', method, SNAP_PAYMENT_METHODS),
 			);
 		}
 		const expiry = readExpiry(order.additional, validate, SNAP_EXPIRY_UNITS);
@@ -107,6 +104,8 @@ export const createPaymentPage: MidtransOperation = {
 			path: '/transactions',
 			body,
 			headers: notificationHeaders(order.additional, validate),
+			retrySafe: false,
+			subject: `order "${order.orderId}"`,
 		};
 	},
 };

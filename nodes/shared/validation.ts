@@ -3,6 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { LIMITS, ORDER_ID_PATTERN } from './constants';
 
+/** Path segments that URL parsers resolve ("/v2/../status" is "/status"), even when percent-encoded. */
+const DOT_SEGMENTS = new Set(['.', '..']);
+
 /**
  * Every rule an item must pass before anything is sent to Midtrans, in one place. Each failure names
  * the parameter, the item and the rule, so a user can find the bad value in a thousand-item run.
@@ -41,21 +44,43 @@ export class ItemValidator {
 		return orderId;
 	}
 
-	/** Midtrans amounts are whole rupiah; a string such as "44000" or "44000.00" from an expression is accepted. */
-	wholeAmount(field: string, value: unknown, { min = 1 }: { min?: number } = {}): number {
-		const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-		if (typeof amount !== 'number' || !Number.isFinite(amount)) {
+	/**
+	 * A whole number, exactly: numbers beyond Number.MAX_SAFE_INTEGER are already rounded, so they are refused
+	 * rather than sent as a different amount. A string such as "44000" or "44000.00" from an expression is read.
+	 */
+	private exactWholeNumber(field: string, value: unknown, unit: string, min: number): number {
+		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isFinite(number)) {
 			this.fail(field, `must be a number (got ${JSON.stringify(value)})`);
 		}
-		if (!Number.isInteger(amount)) {
-			this.fail(field, `must be a whole number of rupiah, without decimals (got ${amount})`);
+		if (!Number.isInteger(number)) this.fail(field, `must be a whole number${unit}, without decimals (got ${number})`);
+		if (!Number.isSafeInteger(number)) {
+			this.fail(field, `is too large to be sent exactly (at most ${Number.MAX_SAFE_INTEGER}; got ${String(value)})`);
 		}
-		if (amount < min) this.fail(field, `must be at least ${min} (got ${amount})`);
-		return amount;
+		if (number < min) this.fail(field, `must be at least ${min} (got ${number})`);
+		return number;
 	}
 
+	/** An amount of Indonesian rupiah: Midtrans takes whole rupiah only. */
+	wholeAmount(field: string, value: unknown, { min = 1 }: { min?: number } = {}): number {
+		return this.exactWholeNumber(field, value, ' of rupiah', min);
+	}
+
+	/** A count (a quantity, a page number). */
 	wholeNumber(field: string, value: unknown, { min = 1 }: { min?: number } = {}): number {
-		return this.wholeAmount(field, value, { min });
+		return this.exactWholeNumber(field, value, '', min);
+	}
+
+	/**
+	 * An order ID or transaction ID as one segment of a URL path, encoded. "." and ".." are legal order IDs,
+	 * but a URL parser would turn /v2/../status into another endpoint, so they are refused.
+	 */
+	pathSegment(field: string, value: unknown): string {
+		const id = this.required(field, value);
+		if (DOT_SEGMENTS.has(id)) {
+			this.fail(field, `"${id}" cannot be sent in a URL path (it would address another endpoint): use the transaction_id Midtrans returned instead`);
+		}
+		return encodeURIComponent(id);
 	}
 
 	maxLength(field: string, value: unknown, max: number): string | undefined {
