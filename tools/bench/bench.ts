@@ -11,6 +11,7 @@ import { parseArgs } from 'util';
 
 import { REPO_ROOT } from '../n8n/workspace';
 import { BARE_CALL, measureAtLatency, nodeAt, PLAIN_LOOP, plainLanesOf, warmUp } from './actionNode';
+import { describeForgeryFlood, measureForgeryFlood } from './forgeryFlood';
 import { describeMachine } from './machine';
 import { checkTargets, renderConsole, renderMarkdown, type BenchResults, type BenchSettings } from './report';
 import { compareTriggerWithWebhook, type WebhookSettings } from './webhookThroughput';
@@ -30,6 +31,7 @@ const USAGE = `npm run bench -- [options]
   --notify-seconds S            length of one notification load round (default 10)
   --notify-rounds N             rounds per workflow (default 3)
   --notify-connections N        concurrent connections of the load generator (default 10)
+  --forgeries N                 forged notifications sent at the trigger in process (default 1000)
   --skip-n8n                    leave out the real-n8n notification comparison
   --skip-equal-footing          leave out its second run, in which n8n's Webhook node gets no head start
   --no-write                    print only; leave docs/BENCHMARKS.md as it is
@@ -58,6 +60,7 @@ function readFlags() {
 			'throughput-runs': { type: 'string' },
 			'notify-seconds': { type: 'string' },
 			'notify-rounds': { type: 'string' },
+			forgeries: { type: 'string' },
 			'notify-connections': { type: 'string', default: '10' },
 			'skip-n8n': { type: 'boolean', default: false },
 			'skip-equal-footing': { type: 'boolean', default: false },
@@ -85,6 +88,7 @@ function readFlags() {
 		throughputLatency: wholeNumber(values['throughput-latency']!, '--throughput-latency'),
 		throughputItems: wholeNumber(values['throughput-items']!, '--throughput-items'),
 		throughputRuns: flag('throughput-runs', 3, 1),
+		forgeries: flag('forgeries', 1000, 1000),
 	};
 	const notify: WebhookSettings = {
 		connections: wholeNumber(values['notify-connections']!, '--notify-connections'),
@@ -129,7 +133,11 @@ async function main(): Promise<void> {
 		progress,
 	);
 
-	const results: BenchResults = { machine, settings, sequential, throughput };
+	progress('a flood of forged notifications at the Midtrans Trigger');
+	const forgeryFlood = await measureForgeryFlood(settings.forgeries);
+	for (const line of describeForgeryFlood(forgeryFlood)) progress(line);
+
+	const results: BenchResults = { machine, settings, sequential, throughput, forgeryFlood };
 	if (skipN8n) results.notificationsSkipped = 'left out with --skip-n8n';
 	else {
 		results.notifications = await compareTriggerWithWebhook(notify, progress);
