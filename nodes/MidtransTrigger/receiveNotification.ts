@@ -1,13 +1,15 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { adjustmentOf, eventIdOf } from '../shared/notifications/eventIdentity';
-import { hasSignature, notificationShapeProblem } from '../shared/notifications/signature';
+import { hasSignature, isSignedWith, notificationShapeProblem } from '../shared/notifications/signature';
 import { statusCombinationProblem } from '../shared/notifications/statusCodes';
 import { type Confirmation, confirmNotification } from './confirmation';
-import { checkSignature } from './credentialMemory';
+import { connectionFor, type MidtransCredentials } from '../shared/connection';
+import { CREDENTIAL_NAME } from '../shared/constants';
+import { checkWithCredential } from '../shared/webhooks/credentialMemory';
+import { remember, wasSeen } from '../shared/webhooks/repeats';
 import { readTriggerSettings } from './description';
 import { refuse, REJECTIONS } from './rejections';
-import { remember, wasSeen } from './repeats';
 import { routeNotification } from './routing';
 
 /**
@@ -43,14 +45,15 @@ export async function receiveNotification(this: IWebhookFunctions): Promise<IWeb
 	const altered = statusCombinationProblem(notification.status_code, notifiedStatus, notifiedFraudStatus);
 	if (altered) return refuse(this, settings, REJECTIONS.altered(altered), body);
 
-	const signature = await checkSignature(this, notification);
-	if (!signature.signed) {
-		return refuse(this, settings, REJECTIONS.badSignature(signature.connection.keyHint), body);
-	}
+	const signature = await checkWithCredential<MidtransCredentials>(this, CREDENTIAL_NAME, (credentials) =>
+		isSignedWith(notification, credentials.serverApiKey),
+	);
+	const connection = connectionFor(this, signature.credentials);
+	if (!signature.accepted) return refuse(this, settings, REJECTIONS.badSignature(connection.keyHint), body);
 
 	let confirmation: Confirmation | undefined;
 	if (settings.confirmWithMidtrans) {
-		confirmation = await confirmNotification.call(this, signature.connection, notification, receivedAt + CONFIRM_BY_MS);
+		confirmation = await confirmNotification.call(this, connection, notification, receivedAt + CONFIRM_BY_MS);
 		if (confirmation.result === 'contradicted') {
 			return refuse(this, settings, REJECTIONS.contradicted(confirmation.message ?? 'Midtrans’s record does not match'), body);
 		}

@@ -1,4 +1,4 @@
-import { REREAD_AFTER_MS, TRUSTED_FOR_MS } from '../../../nodes/MidtransTrigger/credentialMemory';
+import { REREAD_AFTER_MS, TRUSTED_FOR_MS } from '../../../nodes/shared/webhooks/credentialMemory';
 import { credentialReadCount } from '../../harness/engine';
 import { SANDBOX_CREDENTIALS } from '../../harness/midtrans';
 import { notificationWith, signed, unconfirmingTrigger } from './fixtures';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { REMEMBERED_NOTIFICATIONS, remember, wasSeen } from '../../../nodes/MidtransTrigger/repeats';
+import { REMEMBERED_NOTIFICATIONS, remember, wasSeen } from '../../../nodes/shared/webhooks/repeats';
 import { interceptMidtrans } from '../../harness/nock';
 import { onlyBranch, type WebhookDelivery } from '../../harness/webhook';
 import { midtransConfirms, midtransTrigger, notificationWith, unconfirmingTrigger } from './fixtures';
