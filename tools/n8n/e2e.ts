@@ -21,7 +21,9 @@ import { exampleWorkflowFiles, findTriggerWorkflow, readWorkflow, type WorkflowF
 import { elapsedSince, log } from './workspace';
 
 /** Apart from `npm start`'s 5678 and the simulator's 3900, so both can run at once. */
-const E2E_PORTS = { http: 5688, taskBroker: 5689, cliTaskBroker: 5690 };
+/** Its own ports (E2E_N8N_PORT and the two after it), so that it can run beside \`npm start\` and another suite. */
+const E2E_HTTP_PORT = Number(process.env.E2E_N8N_PORT ?? 5688);
+const E2E_PORTS = { http: E2E_HTTP_PORT, taskBroker: E2E_HTTP_PORT + 1, cliTaskBroker: E2E_HTTP_PORT + 2 };
 
 /** Node types that reach nothing outside this machine: examples made only of these are run, not just imported. */
 const LOCAL_NODE_TYPES = new Set<string>([
