@@ -33,16 +33,17 @@ const NOT_FOUND_MESSAGE =
 /** Get Status answers an expired transaction with status_code "407", which is not an error. */
 const EXPIRED_STATUS_CODE = 407;
 
-function failureResult(httpCode: number): ConfirmationResult {
+function failureResult(httpCode: number): 'not_found' | 'rejected' | 'unreachable' {
 	// No code at all (or none of an error) means the answer never came: a network failure or the deadline.
 	if (!Number.isFinite(httpCode) || httpCode < 400 || httpCode === 429 || httpCode >= 500) return 'unreachable';
 	return httpCode === 404 ? 'not_found' : 'rejected';
 }
 
-const lowerCase = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
+/** A status as text in lower case (Midtrans has answered "PENDING" for some methods), or undefined when absent. */
+export const lowerCase = (value: unknown) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined);
 
 /** Whether Midtrans's record is of the notified order and amount (amounts compared as numbers: "44000.00" = 44000). */
-function contradiction(notification: MidtransNotification, status: IDataObject): string | undefined {
+function contradiction(notification: Pick<MidtransNotification, 'order_id' | 'gross_amount'>, status: IDataObject): string | undefined {
 	if (status.order_id !== undefined && String(status.order_id) !== notification.order_id) {
 		return 'Midtrans’s record of this transaction_id belongs to another order_id than the notification names: the notification was altered';
 	}
@@ -52,10 +53,45 @@ function contradiction(notification: MidtransNotification, status: IDataObject):
 	return undefined;
 }
 
+/** Midtrans's answer to a GET made to confirm a notification, or why there is none. */
+export type Lookup =
+	| { result: 'found'; answer: IDataObject }
+	| { result: Exclude<ConfirmationResult, 'confirmed' | 'contradicted'>; httpCode?: string; message: string };
+
+/**
+ * GETs Midtrans's record behind a notification, ending by `deadline` whatever happens (a hanging request,
+ * retries, a Retry-After), so that Midtrans gets its answer in time.
+ */
+export async function lookUp(
+	this: IWebhookFunctions,
+	connection: MidtransConnection,
+	path: string,
+	deadline: number,
+	notFoundMessage = NOT_FOUND_MESSAGE,
+): Promise<Lookup> {
+	try {
+		const answer = await midtransRequest.call(
+			this,
+			connection,
+			{ method: 'GET', path, retrySafe: true, successCodes: [EXPIRED_STATUS_CODE] },
+			{ deadline, limits: { retries: 2, firstRetryDelayMs: 200 } },
+		);
+		return { result: 'found', answer };
+	} catch (error) {
+		// Anything but a Midtrans or network failure is a bug and must surface as one.
+		if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error);
+		const midtransCode = (error.context.midtrans as IDataObject | undefined)?.status_code;
+		const httpCode = Number(midtransCode ?? Number.NaN);
+		const result = failureResult(httpCode);
+		const message = result === 'not_found' ? notFoundMessage : [error.message, error.description].filter(Boolean).join(' — ');
+		return { result, ...(Number.isFinite(httpCode) ? { httpCode: String(httpCode) } : {}), message };
+	}
+}
+
 /**
  * Asks Midtrans for the transaction's current status, by transaction_id where the notification has one (so a
  * B2B order paid more than once is looked up exactly), and checks that Midtrans's record is of the order and
- * amount the signature covers. Ends by `deadline` whatever happens, so that Midtrans gets its answer in time.
+ * amount the signature covers.
  */
 export async function confirmNotification(
 	this: IWebhookFunctions,
@@ -64,38 +100,19 @@ export async function confirmNotification(
 	deadline: number,
 ): Promise<Confirmation> {
 	const transactionId = typeof notification.transaction_id === 'string' ? notification.transaction_id : '';
-	const lookUp = transactionId || notification.order_id;
-	if (lookUp === '.' || lookUp === '..') {
-		return { result: 'rejected', message: `"${lookUp}" cannot be looked up in a URL path, and the notification has no transaction_id` };
+	const id = transactionId || notification.order_id;
+	if (id === '.' || id === '..') {
+		return { result: 'rejected', message: `"${id}" cannot be looked up in a URL path, and the notification has no transaction_id` };
 	}
-	try {
-		const status = await midtransRequest.call(
-			this,
-			connection,
-			{
-				method: 'GET',
-				path: `/v2/${encodeURIComponent(lookUp)}/status`,
-				retrySafe: true,
-				successCodes: [EXPIRED_STATUS_CODE],
-			},
-			{ deadline, limits: { retries: 2, firstRetryDelayMs: 200 } },
-		);
-		const contradicted = contradiction(notification, status);
-		if (contradicted) return { result: 'contradicted', message: contradicted, statusFromMidtrans: status };
-		return {
-			result: 'confirmed',
-			transactionStatus: lowerCase(status.transaction_status),
-			fraudStatus: lowerCase(status.fraud_status),
-			statusFromMidtrans: status,
-		};
-	} catch (error) {
-		// Anything but a Midtrans or network failure is a bug and must surface as one.
-		if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error);
-		const midtransCode = (error.context.midtrans as IDataObject | undefined)?.status_code;
-		const httpCode = Number(midtransCode ?? Number.NaN);
-		const result = failureResult(httpCode);
-		const message =
-			result === 'not_found' ? NOT_FOUND_MESSAGE : [error.message, error.description].filter(Boolean).join(' — ');
-		return { result, ...(Number.isFinite(httpCode) ? { httpCode: String(httpCode) } : {}), message };
-	}
+	const found = await lookUp.call(this, connection, `/v2/${encodeURIComponent(id)}/status`, deadline);
+	if (found.result !== 'found') return found;
+	const status = found.answer;
+	const contradicted = contradiction(notification, status);
+	if (contradicted) return { result: 'contradicted', message: contradicted, statusFromMidtrans: status };
+	return {
+		result: 'confirmed',
+		transactionStatus: lowerCase(status.transaction_status),
+		fraudStatus: lowerCase(status.fraud_status),
+		statusFromMidtrans: status,
+	};
 }

@@ -1,15 +1,48 @@
 import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
-import type { RoutingParameters } from './routing';
+import type { NotificationKind, RoutingParameters } from './routing';
+
+/** Where each kind of notification is set in the Midtrans dashboard, and how to try it. */
+const urlNotice = (kind: string, setting: string): INodeProperties => ({
+	displayName: `In the Midtrans dashboard, set Settings → Configuration → ${setting} to the Production URL under "Webhook URLs" above, then publish this workflow.<br>To try it, click "Listen for test event" and send a notification to the Test URL.`,
+	name: `${kind}UrlNotice`,
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { notifications: [kind] } },
+});
 
 export const triggerProperties: INodeProperties[] = [
 	{
-		displayName:
-			'In the Midtrans dashboard, set Settings → Configuration → Payment Notification URL to the Production URL under "Webhook URLs" above, then publish this workflow.<br>To try it, click "Listen for test event" and send a notification to the Test URL.',
-		name: 'notificationUrlNotice',
-		type: 'notice',
-		default: '',
+		displayName: 'Notifications',
+		name: 'notifications',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Payments',
+				value: 'payment',
+				description:
+					'Transaction status changes of charges, payment pages and payment links (the dashboard’s Payment Notification URL)',
+			},
+			{
+				name: 'Subscriptions',
+				value: 'subscription',
+				description:
+					'A subscription created, and the result of each of its charges (the dashboard’s Recurring Notification URL)',
+			},
+			{
+				name: 'GoPay Account Linking',
+				value: 'gopayAccount',
+				description: 'A customer’s GoPay account linked or unlinked (the dashboard’s Pay Account Notification URL)',
+			},
+		],
+		default: 'payment',
+		description:
+			'Midtrans sends each kind to its own URL, so one trigger takes one kind. Subscription and account notifications carry no signature that can be checked: each is confirmed with Midtrans before the workflow starts.',
 	},
+	urlNotice('payment', 'Payment Notification URL'),
+	urlNotice('subscription', 'Recurring Notification URL'),
+	urlNotice('gopayAccount', 'Pay Account Notification URL'),
 	{
 		displayName: 'Route By',
 		name: 'routeBy',
@@ -29,6 +62,7 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 		default: 'status',
+		displayOptions: { show: { notifications: ['payment'] } },
 	},
 	{
 		displayName: 'Statuses',
@@ -65,7 +99,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: ['pending', 'settlement', 'capture', 'deny', 'cancel', 'expire'],
 		description:
 			'Each chosen status gets its own output, in the order chosen; every other status goes to "other". Pending arrives with every charge: its execution starts even when its output is left unconnected.',
-		displayOptions: { show: { routeBy: ['status'] } },
+		displayOptions: { show: { notifications: ['payment'], routeBy: ['status'] } },
 	},
 	{
 		displayName: 'Confirm With Midtrans',
@@ -74,6 +108,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: true,
 		description:
 			'Whether to ask Midtrans for the transaction’s status (one Get Status request per notification) and route by that, not by what the notification says. The signature does not cover transaction_status or fraud_status: without this, an edited or replayed notification is routed as it claims.',
+		displayOptions: { show: { notifications: ['payment'] } },
 	},
 	{
 		displayName: 'Ignore Repeated Notifications',
@@ -117,7 +152,7 @@ export const triggerProperties: INodeProperties[] = [
 				],
 				default: 'retry',
 				description:
-					'Only with Confirm With Midtrans: what to do when Get Status fails on the network, is rate limited, answers 5xx or does not answer in time',
+					'For payments with Confirm With Midtrans on: what to do when Get Status fails on the network, is rate limited, answers 5xx or does not answer in time. Subscription and account notifications are always asked to be retried then: they carry no signature to fall back on.',
 			},
 		],
 	},
@@ -136,6 +171,7 @@ export function readTriggerSettings(context: IWebhookFunctions): TriggerSettings
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	return {
 		routing: {
+			notifications: context.getNodeParameter('notifications', 'payment') as NotificationKind,
 			routeBy: context.getNodeParameter('routeBy', 'status') as RoutingParameters['routeBy'],
 			statuses: context.getNodeParameter('statuses', []) as string[],
 		},

@@ -33,6 +33,11 @@ export const REJECTIONS = {
 		reason: problem,
 		check: 'The signature covers order_id, status_code and gross_amount only; someone changed the other fields of a genuine notification. Midtrans never sends this.',
 	}),
+	unconfirmed: (problem: string): Refusal => ({
+		httpCode: 403,
+		reason: 'Midtrans has no record of what this notification reports',
+		check: problem,
+	}),
 	contradicted: (problem: string): Refusal => ({
 		httpCode: 403,
 		reason: problem,

@@ -58,23 +58,39 @@ export function outcomeOf(transactionStatus: string, fraudStatus?: string | null
 		: undefined;
 }
 
+/**
+ * Which of Midtrans's notifications the trigger receives: each kind goes to its own URL in the dashboard
+ * (Payment, Recurring and Pay Account Notification URL), so one trigger takes one kind.
+ */
+export type NotificationKind = 'payment' | 'subscription' | 'gopayAccount';
+
+/** The outputs of the kinds whose outputs are fixed (before "other" and "rejected"). */
+export const SUBSCRIPTION_OUTPUTS = ['created', 'charged', 'charge failed'] as const;
+export const GOPAY_ACCOUNT_OUTPUTS = ['enabled', 'disabled'] as const;
+
 export interface RoutingParameters {
+	notifications?: NotificationKind;
 	routeBy: RouteBy;
-	/** The statuses that get their own output, in the order chosen (status mode only). */
+	/** The statuses that get their own output, in the order chosen (payments by status only). */
 	statuses: string[];
+}
+
+function namedOutputs(parameters: RoutingParameters): readonly string[] {
+	if (parameters.notifications === 'subscription') return SUBSCRIPTION_OUTPUTS;
+	if (parameters.notifications === 'gopayAccount') return GOPAY_ACCOUNT_OUTPUTS;
+	return parameters.routeBy === 'outcome' ? OUTCOMES : parameters.statuses;
 }
 
 /** The trigger's outputs, in order: what the editor draws and what webhook() fills. */
 export function outputNames(parameters: RoutingParameters): string[] {
-	const named = parameters.routeBy === 'outcome' ? [...OUTCOMES] : parameters.statuses;
-	return [...named, OTHER_OUTPUT, REJECTED_OUTPUT];
+	return [...namedOutputs(parameters), OTHER_OUTPUT, REJECTED_OUTPUT];
 }
 
 /**
  * The same list as outputNames, as an expression the editor evaluates over the node's parameters (it cannot
- * import code), so the canvas shows one named output per choice. The outcome names are written in at build time.
+ * import code), so the canvas shows one named output per choice. The fixed names are written in at build time.
  */
-export const OUTPUTS_EXPRESSION: ExpressionString = `={{ ($parameter.routeBy === "outcome" ? ${JSON.stringify(OUTCOMES)} : ($parameter.statuses || [])).concat(["${OTHER_OUTPUT}", "${REJECTED_OUTPUT}"]).map((name) => ({ type: "${NodeConnectionTypes.Main}", displayName: name })) }}`;
+export const OUTPUTS_EXPRESSION: ExpressionString = `={{ ($parameter.notifications === "subscription" ? ${JSON.stringify(SUBSCRIPTION_OUTPUTS)} : $parameter.notifications === "gopayAccount" ? ${JSON.stringify(GOPAY_ACCOUNT_OUTPUTS)} : $parameter.routeBy === "outcome" ? ${JSON.stringify(OUTCOMES)} : ($parameter.statuses || [])).concat(["${OTHER_OUTPUT}", "${REJECTED_OUTPUT}"]).map((name) => ({ type: "${NodeConnectionTypes.Main}", displayName: name })) }}`;
 
 /** The output a proved status leads to: its own, or "other". */
 export function outputIndexFor(
@@ -82,11 +98,9 @@ export function outputIndexFor(
 	transactionStatus: string,
 	fraudStatus?: string | null,
 ): number {
-	const names = outputNames(parameters);
 	const routedName =
 		parameters.routeBy === 'outcome' ? outcomeOf(transactionStatus, fraudStatus) : transactionStatus;
-	const index = routedName === undefined ? -1 : names.indexOf(routedName);
-	return index === -1 || routedName === REJECTED_OUTPUT ? names.indexOf(OTHER_OUTPUT) : index;
+	return outputIndexNamed(parameters, routedName);
 }
 
 /** What the trigger routes by, and why: the status Get Status confirmed, or the one notified when unconfirmed. */
@@ -96,6 +110,15 @@ export interface RoutedEvent {
 	/** The event's identity (eventIdOf). */
 	eventId: string;
 	confirmation?: Confirmation;
+	/** The payment link this payment belongs to, when its order_id is that of a link's payment. */
+	paymentLinkOrderId?: string;
+}
+
+/** The index of a named output, or of "other" when the name is not among the outputs. */
+export function outputIndexNamed(parameters: RoutingParameters, name: string | undefined): number {
+	const names = outputNames(parameters);
+	const index = name === undefined || name === REJECTED_OUTPUT ? -1 : names.indexOf(name);
+	return index === -1 ? names.indexOf(OTHER_OUTPUT) : index;
 }
 
 /** One output per name, with `item` on the named one and nothing on the others. */
@@ -132,6 +155,7 @@ export function routeNotification(
 		output: names[outputIndex],
 		confirmed,
 		...(confirmation ? { confirmation: { ...confirmation } as IDataObject } : {}),
+		...(event.paymentLinkOrderId ? { paymentLinkOrderId: event.paymentLinkOrderId } : {}),
 	};
 	return onOutput(parameters, outputIndex, { json: { ...notification, [DERIVED_KEY]: derived } });
 }

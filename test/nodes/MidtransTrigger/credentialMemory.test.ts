@@ -68,16 +68,18 @@ describe('the server key between notifications', () => {
 	it('a flood of forgeries reads the credential about once a second, not once per forgery', async () => {
 		const trigger = unconfirmingTrigger({});
 		const before = credentialReadCount();
+		const startedAt = Date.now();
 		const forgeries = 1000;
-		const spacingMs = 5;
 		for (let index = 0; index < forgeries; index++) {
 			expect((await trigger.deliver({ body: forgery() })).answer.statusCode).toBe(403);
-			clock.advance(spacingMs);
+			clock.advance(5);
 		}
-		const floodSeconds = (forgeries * spacingMs) / 1000;
+		// The trigger's clock: the time the flood took plus the 5 s the test moved it on.
+		const floodMs = Date.now() - startedAt;
 		const reads = credentialReadCount() - before;
 		expect(reads).toBeGreaterThan(0);
-		expect(reads).toBeLessThanOrEqual(Math.ceil(floodSeconds / (REREAD_AFTER_MS / 1000)) + 1);
+		expect(reads).toBeLessThanOrEqual(Math.ceil(floodMs / REREAD_AFTER_MS) + 1);
+		expect(reads).toBeLessThan(forgeries / 50);
 	});
 
 	it('concurrent notifications share one credential read', async () => {
