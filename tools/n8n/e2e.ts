@@ -11,6 +11,7 @@ import { parseArgs } from 'util';
 import type { Simulator } from '../simulator';
 import { CheckList, waitFor, type CheckResults } from './checks';
 import { NODE_TYPES } from './communityPackage';
+import { simulatorMidtransCredential } from './credentials';
 import { CHARGE_WORKFLOW, chargeWorkflow, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
 import { N8N_VERSION } from './install';
 import type { N8nInstance } from './instance';
@@ -295,6 +296,54 @@ function defineChecks(checks: CheckList, context: E2eContext): void {
 				`the trigger answered ${answer ?? delivery.attempts[0]?.error}, not 401/403`,
 			);
 		});
+	});
+
+	checks.add('a genuine "pending" relabelled "settlement" (its signed status_code "201" kept) is refused with 400 and starts no execution', async () => {
+		await assertStartsNoTriggerExecution(rest, 'the relabelled notification', async () => {
+			const delivery = await simulator.notify({
+				url: context.triggerUrl,
+				status: 'settlement',
+				statusCode: '201',
+				orderId: uniqueOrderId('relabelled'),
+				grossAmount: '25000.00',
+				retry: false,
+			});
+			assert.equal(delivery.attempts[0]?.httpStatus, 400, `the trigger answered ${delivery.attempts[0]?.httpStatus ?? delivery.attempts[0]?.error}`);
+		});
+	});
+
+	checks.add('while Get Status hangs, Midtrans is answered 503 within 4 s and no execution starts', async () => {
+		simulator.injectFault({ path: '/v2/*/status', method: 'GET', type: 'slow', delayMs: 10_000 });
+		try {
+			await assertStartsNoTriggerExecution(rest, 'the unconfirmed notification', async () => {
+				const startedAt = Date.now();
+				const delivery = await simulator.notify({ url: context.triggerUrl, status: 'settlement', orderId: uniqueOrderId('slow'), grossAmount: '10000.00', retry: false });
+				const answeredAfterMs = Date.now() - startedAt;
+				assert.equal(delivery.attempts[0]?.httpStatus, 503, `the trigger answered ${delivery.attempts[0]?.httpStatus ?? delivery.attempts[0]?.error}`);
+				assert.ok(answeredAfterMs < 4_000, `the trigger answered after ${answeredAfterMs} ms`);
+			});
+		} finally {
+			simulator.clearFaults();
+		}
+	});
+
+	checks.add('after the server key is changed in the credential, a notification signed with the old key is refused within 5 s', async () => {
+		const credential = simulatorMidtransCredential(simulator.url);
+		const rotated = { ...credential.data, serverApiKey: 'SB-Mid-server-rotated-e2e' };
+		const oldKeyNotification = async () =>
+			(await simulator.notify({ url: context.triggerUrl, status: 'expire', orderId: uniqueOrderId('rotation'), grossAmount: '10000.00', retry: false })).attempts[0]?.httpStatus;
+		await rest.updateCredential(credential.id, credential.name, credential.type, rotated);
+		const changedAt = Date.now();
+		try {
+			let answer = await oldKeyNotification();
+			while (answer !== 403 && Date.now() - changedAt < 5_000) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+				answer = await oldKeyNotification();
+			}
+			assert.equal(answer, 403, `5 s after the change the old key was still answered ${answer}`);
+		} finally {
+			await rest.updateCredential(credential.id, credential.name, credential.type, credential.data);
+		}
 	});
 
 	checks.add("a repeated order ID fails the execution with Midtrans's 406, as n8n records it", async () => {

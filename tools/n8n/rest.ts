@@ -137,6 +137,11 @@ export class N8nRestClient {
 		}
 	}
 
+	/** Changes a credential's fields, as a user saving the credential dialog does (the other fields stay). */
+	async updateCredential(credentialId: string, name: string, type: string, data: Record<string, unknown>): Promise<void> {
+		await this.request('PATCH', `/credentials/${credentialId}`, { name, type, data });
+	}
+
 	async deactivateWorkflow(workflowId: string): Promise<WorkflowSummary> {
 		return await this.request('POST', `/workflows/${workflowId}/deactivate`, {});
 	}
