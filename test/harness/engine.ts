@@ -275,7 +275,7 @@ export async function runWorkflow(
 /** How the Midtrans node is set up in a test workflow besides its parameters: n8n's node settings. */
 export interface MidtransNodeSettings {
 	continueOnFail?: boolean;
-	/** n8n's Retry On Fail: the engine runs the node again, up to maxTries in all. */
+	/** n8n's Retry On Fail: the engine runs the node again, up to maxTries in all, 1 ms apart (n8n reads 0 as 1000). */
 	retryOnFail?: { maxTries: number };
 }
 
@@ -305,7 +305,7 @@ export function midtransWorkflow(
 				credentials: { midtransApi: { id: 'cred-1', name: 'Midtrans sandbox' } },
 				...(settings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 				...(settings.retryOnFail
-					? { retryOnFail: true, maxTries: settings.retryOnFail.maxTries, waitBetweenTries: 0 }
+					? { retryOnFail: true, maxTries: settings.retryOnFail.maxTries, waitBetweenTries: 1 }
 					: {}),
 			},
 		] as INode[],

@@ -1,6 +1,8 @@
 /** Midtrans answered by nock: the suite's lifecycle, and interceptors that record what Midtrans would receive. */
 import nock from 'nock';
 
+import { SANDBOX_HOST } from './midtrans';
+
 /** No request of the suite leaves the process; interceptors left over from one test never answer the next. */
 export function interceptMidtrans(): void {
 	beforeAll(() => nock.disableNetConnect());
@@ -41,6 +43,11 @@ export function recordRequest(
 			return [status, answer, headers];
 		});
 	return { scope, seen };
+}
+
+/** Intercepts one POST /v2/charge on the sandbox host, recording the body and headers Midtrans would have received. */
+export function recordCharge(answer: object) {
+	return recordRequest(SANDBOX_HOST, 'POST', '/v2/charge', answer);
 }
 
 /** The query string of a recorded path as an object. */

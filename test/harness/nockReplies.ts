@@ -49,3 +49,20 @@ export async function unansweredDuring<T>(action: () => Promise<T>): Promise<{ r
 		nock.emitter.removeListener('no match', listener);
 	}
 }
+
+/**
+ * Answers `times` charges at `host`, each with `answer` under its own order_id; returns the order_ids in the order
+ * the charges came.
+ */
+export function answerEachCharge(host: string, times: number, answer: object): string[] {
+	const orderIds: string[] = [];
+	nock(host)
+		.post('/v2/charge')
+		.times(times)
+		.reply(200, (_uri, body) => {
+			const orderId = (body as { transaction_details: { order_id: string } }).transaction_details.order_id;
+			orderIds.push(orderId);
+			return { ...answer, order_id: orderId };
+		});
+	return orderIds;
+}

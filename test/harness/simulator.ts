@@ -44,3 +44,26 @@ export async function cardToken(api: AxiosInstance, cardNumber: string): Promise
 	});
 	return String(data.token_id);
 }
+
+export interface SimulatorUnderTest {
+	simulator: Simulator;
+	/** A client with the simulator's server key. */
+	api: AxiosInstance;
+	/** The node's credential for it. */
+	credentials: ICredentialDataDecryptedObject;
+}
+
+/**
+ * A simulator for the test file: started before its first test, its faults cleared after each, closed after
+ * the last. The returned object is filled in once it has started.
+ */
+export function useSimulator(options: SimulatorOptions = {}): SimulatorUnderTest {
+	const under = {} as SimulatorUnderTest;
+	beforeAll(async () => {
+		Object.assign(under, await startTestSimulator(options));
+		under.credentials = simulatorCredentials(under.simulator);
+	});
+	afterEach(() => under.simulator.clearFaults());
+	afterAll(async () => await under.simulator.close());
+	return under;
+}

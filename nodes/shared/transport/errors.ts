@@ -115,7 +115,8 @@ export function unknownOutcomeError(
 	},
 	itemIndex?: number,
 ): NodeApiError {
-	const excerpt = answer === undefined ? undefined : redactText(answer.slice(0, 200), connection.secretForms);
+	// Redacted before it is cut: a key cut in two would no longer be found.
+	const excerpt = answer === undefined ? undefined : redactText(answer, connection.secretForms).slice(0, 200);
 	return new NodeApiError(context.getNode(), { http_code: httpCode, ...(excerpt ? { answer: excerpt } : {}) } as JsonObject, {
 		message: movesMoney ? `The outcome is unknown: ${why}` : `Midtrans’s answer could not be used: ${why}`,
 		description: movesMoney ? lookUpHint(subject) : 'Nothing was changed at Midtrans; run the node again.',

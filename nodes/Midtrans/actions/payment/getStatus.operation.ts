@@ -7,7 +7,8 @@ export const getStatus: MidtransOperation = {
 	properties: [orderOrTransactionIdProperty],
 	prepare(itemIndex, validate) {
 		const transaction = readTransactionReference.call(this, itemIndex, validate);
-		return { method: 'GET', path: `/v2/${transaction.segment}/status`, retrySafe: true };
+		// Midtrans answers an expired transaction's status with status_code "407": a status, not an error.
+		return { method: 'GET', path: `/v2/${transaction.segment}/status`, retrySafe: true, successCodes: [407] };
 	},
 	toItem: withSurfacedFields,
 };
