@@ -15,7 +15,7 @@ import { shutDownOnSignals } from './processes';
 import { readWorkflow } from './workflows';
 import { EXAMPLES_DIR, log, REPO_ROOT } from './workspace';
 
-const PORTS = { http: 5698, taskBroker: 5699, cliTaskBroker: 5700 };
+const PORTS = { http: 5698, taskBroker: 5699, cliTaskBroker: 5700, mail: { smtp: 5701, web: 5702 } };
 const SCREENSHOTS_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps calling Google's hosts, which this machine refuses.
