@@ -4,8 +4,9 @@ import type { RoutingParameters } from './routing';
 
 export const triggerProperties: INodeProperties[] = [
 	{
+		// Two lines (n8n's notices keep only <a>, <ul> and <li>): what to paste where, and how to test.
 		displayName:
-			'In the Midtrans dashboard, set Settings → Configuration → Payment Notification URL to the Production URL under "Webhook URLs" above, then publish this workflow.<br>To try it, click "Listen for test event" and send a notification to the Test URL.',
+			'<ul><li>Paste the Production URL (under "Webhook URLs" above) into the Midtrans dashboard, Settings → Configuration → Payment Notification URL; then publish.</li><li>To test: execute this step and send a notification to the Test URL; refused ones show on "rejected".</li></ul>',
 		name: 'notificationUrlNotice',
 		type: 'notice',
 		default: '',
