@@ -311,35 +311,6 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 	});
 
 	checks.add(
-		'the Charge form: one Custom Expiry group, Item Details From JSON, an own label on each "Add" button',
-		async () => {
-			const editor = session();
-			const { page } = editor;
-			const { workflow } = examples.charge;
-			await editor.openWorkflow(workflow.id);
-			await editor.openNode(workflow.nodes.find((node) => node.type === NODE_TYPES.midtrans)!.name);
-			const parameters = page.locator('[data-test-id=node-parameters]');
-			const addButtons = (await parameters.locator('[data-test-id=collection-parameter-add]').allInnerTexts())
-				.map((text) => text.trim())
-				.filter(Boolean);
-			assert.equal(new Set(addButtons).size, addButtons.length, `the "Add" buttons read ${JSON.stringify(addButtons)}`);
-			const additionalFields = parameters.locator('[data-test-id=collection-parameter-add]', { hasText: 'Add field' });
-			await additionalFields.click();
-			const offered = (await page.locator('[data-test-id=collection-parameter-option]:visible').allInnerTexts()).map(
-				(text) => text.trim(),
-			);
-			await page.keyboard.press('Escape');
-			assert.equal(
-				offered.filter((name) => /expiry/i.test(name)).join(', '),
-				'Custom Expiry',
-				`Additional Fields offers ${JSON.stringify(offered)}`,
-			);
-			assert.ok(offered.includes('Item Details From JSON'), `Additional Fields offers ${JSON.stringify(offered)}`);
-			await editor.closeNode();
-		},
-	);
-
-	checks.add(
 		'"charge at Indomaret and e-mail the code" runs green: the code is in the mail catcher, the order in the Data table',
 		async () => {
 			const editor = session();
