@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../shared/constants';
+import { CREDENTIAL_NAME, NODE_PANEL_DESCRIPTION } from '../shared/constants';
 import { nodeProperties } from './actions/description';
 import { requestOptions } from './actions/options';
 import { router } from './actions/router';
@@ -15,8 +15,7 @@ export class Midtrans implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: SUBTITLE_EXPRESSION,
-		description:
-			'Take and track payments with Midtrans: charges for every payment method, status, refunds, cancels, payment pages, card captures',
+		description: NODE_PANEL_DESCRIPTION,
 		defaults: { name: 'Midtrans' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

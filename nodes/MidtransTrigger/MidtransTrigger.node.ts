@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../shared/constants';
+import { CREDENTIAL_NAME, NODE_PANEL_DESCRIPTION } from '../shared/constants';
 import { triggerProperties } from './description';
 import { receiveNotification } from './receiveNotification';
 import { OUTPUTS_EXPRESSION } from './routing';
@@ -19,8 +19,8 @@ export class MidtransTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["routeBy"] === "outcome" ? "by outcome" : "by status" }}',
-		description:
-			'Starts the workflow when Midtrans sends a payment notification, after checking its signature and its status with Midtrans',
+		// Shown as the description of the node panel's one "Midtrans" entry, actions first: see NODE_PANEL_DESCRIPTION.
+		description: NODE_PANEL_DESCRIPTION,
 		defaults: { name: 'Midtrans Trigger' },
 		inputs: [],
 		outputs: OUTPUTS_EXPRESSION,

@@ -2,9 +2,12 @@ import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workfl
 
 import type { NotificationKind, RoutingParameters } from './routing';
 
-/** Where each kind of notification is set in the Midtrans dashboard, and how to try it. */
+/**
+ * Where each kind of notification is set in the Midtrans dashboard, and how to test: two lines, as a list,
+ * because n8n's notices keep only <a>, <ul> and <li>.
+ */
 const urlNotice = (kind: string, setting: string): INodeProperties => ({
-	displayName: `In the Midtrans dashboard, set Settings → Configuration → ${setting} to the Production URL under "Webhook URLs" above, then publish this workflow.<br>To try it, click "Listen for test event" and send a notification to the Test URL.`,
+	displayName: `<ul><li>Paste the Production URL (under "Webhook URLs" above) into the Midtrans dashboard, Settings → Configuration → ${setting}; then publish.</li><li>To test: execute this step and send a notification to the Test URL; refused ones show on "rejected".</li></ul>`,
 	name: `${kind}UrlNotice`,
 	type: 'notice',
 	default: '',

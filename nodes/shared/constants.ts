@@ -2,6 +2,16 @@
 
 export const CREDENTIAL_NAME = 'midtransApi';
 
+/**
+ * The Midtrans node's description. n8n's node panel shows a node and its trigger as one entry ("Midtrans")
+ * and gives that entry the trigger's description (editor-ui useActionsGeneration: "default to trigger
+ * description"), so the trigger carries this text too: the entry then says what the node's actions do,
+ * where a merchant looks for them ("What happens next?"). The trigger's own job is told by its name, its
+ * "On new Midtrans event" entry in that panel and the notice in its panel.
+ */
+export const NODE_PANEL_DESCRIPTION =
+	'Take and track payments with Midtrans: charges for every payment method, status, refunds, cancels, payment pages, card captures';
+
 export type MidtransEnvironment = 'sandbox' | 'production' | 'custom';
 
 export const CORE_API_HOSTS: Record<Exclude<MidtransEnvironment, 'custom'>, string> = {

@@ -15,8 +15,11 @@ import { DEFAULT_SIMULATOR_SERVER_KEY, signatureFor } from '../simulator';
 import { median } from './measure';
 import { generateLoad, type LoadResult } from './loadGenerator';
 
-/** Apart from `npm start` (5678…) and the e2e tests (5688…), so that all three can run at once. */
-const BENCH_PORTS = { http: 5694, taskBroker: 5695, cliTaskBroker: 5696 };
+/**
+ * Apart from `npm start` (5678…), the e2e tests (5688…) and the editor suite (5700…), so that all can run at
+ * once: n8n, its two task brokers, then the mail catcher the examples' credentials point at.
+ */
+const BENCH_PORTS = { http: 5694, taskBroker: 5695, cliTaskBroker: 5696, mail: { smtp: 5697, web: 5698 } };
 /** How long to wait for the executions a load round started to finish before the next round. */
 const SETTLE_TIMEOUT_MS = 120_000;
 

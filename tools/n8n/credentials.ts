@@ -1,4 +1,4 @@
-/** The credentials the local n8n gets: Midtrans (the simulator's keys, or real ones) and an SMTP placeholder. */
+/** The credentials the local n8n gets: Midtrans (the simulator's keys, or real ones) and the mail catcher's SMTP. */
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -53,20 +53,25 @@ export function simulatorMidtransCredential(simulatorUrl: string): CredentialToI
 	};
 }
 
-/**
- * n8n publishes a workflow only when every node has its credentials, so the examples that send e-mail get
- * this one. Nothing listens on its port: sending fails, locally, until it names a real mail server.
- */
-export const PLACEHOLDER_SMTP_CREDENTIAL: CredentialToImport = {
-	id: 'smtpExample00001',
-	name: 'SMTP (placeholder: set your mail server)',
-	type: 'smtp',
-	data: { host: '127.0.0.1', port: 2525, secure: false, user: '', password: '' },
-};
+/** The id the example workflows' e-mail steps refer to. */
+export const SMTP_CREDENTIAL_ID = 'smtpExample00001';
 
-/** Everything the example workflows refer to, around the given Midtrans credential. */
-export function exampleCredentials(midtrans: CredentialToImport): CredentialToImport[] {
-	return [midtrans, PLACEHOLDER_SMTP_CREDENTIAL];
+/**
+ * The examples' e-mail steps send through the local mail catcher (mailCatcher.ts): no account needed, and
+ * every message shows in its inbox. (n8n also publishes a workflow only when every node has its credentials.)
+ */
+export function mailCatcherSmtpCredential(smtpPort: number): CredentialToImport {
+	return {
+		id: SMTP_CREDENTIAL_ID,
+		name: 'SMTP (local mail catcher)',
+		type: 'smtp',
+		data: { host: '127.0.0.1', port: smtpPort, secure: false, user: '', password: '' },
+	};
+}
+
+/** Everything the example workflows refer to: the given Midtrans credential and the mail catcher's SMTP. */
+export function exampleCredentials(midtrans: CredentialToImport, smtpPort: number): CredentialToImport[] {
+	return [midtrans, mailCatcherSmtpCredential(smtpPort)];
 }
 
 export function credentialsImportFile(credentials: CredentialToImport[]): string {

@@ -13,6 +13,8 @@ export interface WorkflowNode {
 	position: [number, number];
 	parameters: Record<string, unknown>;
 	webhookId?: string;
+	/** Switched off in the editor: n8n passes its input through. */
+	disabled?: boolean;
 	credentials?: Record<string, { id: string; name: string }>;
 }
 
