@@ -163,10 +163,10 @@ function readItemDetails(this: IExecuteFunctions, itemIndex: number, validate: I
 			try {
 				parsed = JSON.parse(raw);
 			} catch {
-				validate.fail('Item Details (JSON) (additionalFields.itemDetailsJson)', 'is not valid JSON');
+				validate.fail('Item Details From JSON (additionalFields.itemDetailsJson)', 'is not valid JSON');
 			}
 		}
-		if (!Array.isArray(parsed)) validate.fail('Item Details (JSON) (additionalFields.itemDetailsJson)', 'must be a JSON array');
+		if (!Array.isArray(parsed)) validate.fail('Item Details From JSON (additionalFields.itemDetailsJson)', 'must be a JSON array');
 		jsonRows = parsed as IDataObject[];
 	}
 	if (rows.length && jsonRows.length) {

@@ -113,7 +113,7 @@ describe('validation before anything is sent', () => {
 		[
 			'item details as JSON that is not an array',
 			{ additionalFields: { itemDetailsJson: '{"name":"x"}' } },
-			/Item Details \(JSON\).* in item 0: must be a JSON array/,
+			/Item Details From JSON .* in item 0: must be a JSON array/,
 		],
 	];
 
