@@ -2,3 +2,4 @@
 // this entry point lets code that depends on the package import them too.
 export { MidtransApi } from './credentials/MidtransApi.credentials';
 export { Midtrans } from './nodes/Midtrans/Midtrans.node';
+export { MidtransTrigger } from './nodes/MidtransTrigger/MidtransTrigger.node';

@@ -12,6 +12,27 @@ import type {
 const coreApiBaseUrlExpression =
 	'={{ $credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.environment === "production" ? "https://api.midtrans.com" : "https://api.sandbox.midtrans.com" }}';
 
+const KEY_REJECTED =
+	'Midtrans rejected the server key (401). Check that the key belongs to the chosen environment: sandbox keys start with SB-Mid-server-, production keys with Mid-server-.';
+
+/** Every status Midtrans can answer the test with but its "404" for an unknown order, and what it means. */
+const TEST_FAILURES: Record<string, string> = {
+	'200': 'Midtrans answered 200 for a made-up order: the Base URL does not lead to Midtrans’s Core API.',
+	'201': 'Midtrans answered 201 for a made-up order: the Base URL does not lead to Midtrans’s Core API.',
+	'202': 'Midtrans answered 202 for a made-up order: the Base URL does not lead to Midtrans’s Core API.',
+	'400': 'Midtrans refused the test request (400): the Base URL does not lead to Midtrans’s Core API.',
+	'401': KEY_REJECTED,
+	'402': 'Midtrans refused access (402): this merchant account is not active for the Core API.',
+	'403': 'Midtrans (or a proxy in front of it) forbade the request (403): check the Base URL and the account.',
+	'405': 'The Base URL does not take this request (405): it does not lead to Midtrans’s Core API.',
+	'429': 'Midtrans is rate limiting this account (429): try the test again in a minute.',
+	'500': 'Midtrans failed (500): try the test again later.',
+	'502': 'Midtrans or a proxy failed (502): try the test again later.',
+	'503': 'Midtrans is unavailable (503): try the test again later.',
+	'504': 'Midtrans or a proxy did not answer in time (504): try the test again later.',
+	'505': 'Midtrans refused the HTTP version (505): check the Base URL.',
+};
+
 export class MidtransApi implements ICredentialType {
 	name = 'midtransApi';
 
@@ -56,11 +77,12 @@ export class MidtransApi implements ICredentialType {
 		},
 		{
 			displayName: 'Server Key',
-			name: 'serverKey',
+			name: 'serverApiKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			placeholder: 'SB-Mid-server-…',
 			description:
 				'From the Midtrans dashboard: Settings → Access Keys. Sandbox keys start with SB-Mid-server-, production keys with Mid-server-.',
 		},
@@ -73,7 +95,7 @@ export class MidtransApi implements ICredentialType {
 			displayOptions: {
 				show: {
 					environment: ['production'],
-					serverKey: [{ _cnd: { startsWith: 'SB-' } }],
+					serverApiKey: [{ _cnd: { startsWith: 'SB-' } }],
 				},
 			},
 		},
@@ -86,7 +108,7 @@ export class MidtransApi implements ICredentialType {
 			displayOptions: {
 				show: {
 					environment: ['sandbox'],
-					serverKey: [{ _cnd: { startsWith: 'Mid-server-' } }],
+					serverApiKey: [{ _cnd: { startsWith: 'Mid-server-' } }],
 				},
 			},
 		},
@@ -95,8 +117,35 @@ export class MidtransApi implements ICredentialType {
 			name: 'clientKey',
 			type: 'string',
 			default: '',
+			placeholder: 'SB-Mid-client-…',
 			description:
-				'Optional. Needed only to turn a sandbox test card into a card token. Starts with SB-Mid-client- or Mid-client-.',
+				'Optional. Needed only to turn a sandbox test card into a card token. Starts with SB-Mid-client- (sandbox) or Mid-client- (production).',
+		},
+		{
+			displayName:
+				'This is a sandbox client key (it starts with SB-Mid-client-) but the environment is Production: Midtrans will refuse it',
+			name: 'sandboxClientKeyInProductionNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: {
+					environment: ['production'],
+					clientKey: [{ _cnd: { startsWith: 'SB-' } }],
+				},
+			},
+		},
+		{
+			displayName:
+				'This is a production client key (it starts with Mid-client-) but the environment is Sandbox: Midtrans will refuse it',
+			name: 'productionClientKeyInSandboxNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: {
+					environment: ['sandbox'],
+					clientKey: [{ _cnd: { startsWith: 'Mid-client-' } }],
+				},
+			},
 		},
 	];
 
@@ -106,10 +155,13 @@ export class MidtransApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, auth: { username: String(credentials.serverKey ?? ''), password: '' } };
+		return { ...requestOptions, auth: { username: String(credentials.serverApiKey ?? ''), password: '' } };
 	}
 
-	// A made-up order answers 404 to a good key and 401 to a bad one, so only 401 means failure.
+	/**
+	 * Test asks Midtrans for a made-up order. Only Midtrans's own answer to that, status_code "404" in its JSON
+	 * (with HTTP 200 or 404), means the key works; n8n's tester reads each rule below as a failure.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: coreApiBaseUrlExpression,
@@ -123,11 +175,15 @@ export class MidtransApi implements ICredentialType {
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'status_code',
-					value: '401',
+					value: undefined,
 					message:
-						'Midtrans rejected the server key (401). Check that the key belongs to the chosen environment: sandbox keys start with SB-Mid-server-, production keys with Mid-server-.',
+						'The Base URL answered, but not as Midtrans does (no Midtrans status in the answer: a web page, a proxy’s error or another service). Check the environment, and for Custom Base URL that it is the Core API root without /v2.',
 				},
 			},
+			...Object.entries(TEST_FAILURES).map(([statusCode, message]) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'status_code', value: statusCode, message },
+			})),
 		],
 	};
 }

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { CREDENTIAL_NAME, NODE_PANEL_DESCRIPTION } from '../shared/constants';
 import { nodeProperties } from './actions/description';
 import { requestOptions } from './actions/options';
 import { router } from './actions/router';
+import { SUBTITLE_EXPRESSION } from './subtitle';
 
 export class Midtrans implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,13 +14,13 @@ export class Midtrans implements INodeType {
 		icon: { light: 'file:midtrans.svg', dark: 'file:midtrans.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Take and track payments with Midtrans: charges for every payment method, status, cancel, refund, capture, payment pages',
+		subtitle: SUBTITLE_EXPRESSION,
+		description: NODE_PANEL_DESCRIPTION,
 		defaults: { name: 'Midtrans' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'midtransApi', required: true }],
+		credentials: [{ name: CREDENTIAL_NAME, required: true }],
 		properties: [...nodeProperties, requestOptions],
 	};
 

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -7,29 +6,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../Midtrans/helpers/constants';
-import { confirmWithMidtrans } from './confirmation';
+import { CREDENTIAL_NAME, NODE_PANEL_DESCRIPTION } from '../shared/constants';
 import { triggerProperties } from './description';
-import { remember, repeatKey, wasSeen } from './repeats';
-import { OUTPUTS_EXPRESSION, routeNotification, type RoutingParameters } from './routing';
-import { readServerKey } from './serverKey';
-import { verifyNotification } from './signature';
-
-interface TriggerOptions {
-	confirmWithMidtrans?: boolean;
-	ignoreRepeated?: boolean;
-	whenUnreachable?: 'retry' | 'emitUnconfirmed';
-}
-
-/** Answers the request itself and starts no execution. */
-function answerWithoutRun(
-	context: IWebhookFunctions,
-	httpCode: number,
-	message: string,
-): IWebhookResponseData {
-	context.getResponseObject().status(httpCode).json({ message });
-	return { noWebhookResponse: true };
-}
+import { receiveNotification } from './receiveNotification';
+import { OUTPUTS_EXPRESSION } from './routing';
 
 export class MidtransTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,8 +19,8 @@ export class MidtransTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["routeBy"] === "outcome" ? "by outcome" : "by status" }}',
-		description:
-			'Starts the workflow when Midtrans sends a payment notification, after checking its signature',
+		// Shown as the description of the node panel's one "Midtrans" entry, actions first: see NODE_PANEL_DESCRIPTION.
+		description: NODE_PANEL_DESCRIPTION,
 		defaults: { name: 'Midtrans Trigger' },
 		inputs: [],
 		outputs: OUTPUTS_EXPRESSION,
@@ -66,37 +46,6 @@ export class MidtransTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const serverKey = await readServerKey(this);
-		let verdict = verifyNotification(this.getBodyData(), serverKey.value);
-		// The key may have changed since it was remembered: check once more against the credential as it is now.
-		if (!verdict.accepted && verdict.httpCode === 403 && serverKey.remembered) {
-			verdict = verifyNotification(this.getBodyData(), (await readServerKey(this, { fresh: true })).value);
-		}
-		if (!verdict.accepted) return answerWithoutRun(this, verdict.httpCode, verdict.reason);
-		const { notification } = verdict;
-
-		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		const confirmation = options.confirmWithMidtrans
-			? await confirmWithMidtrans.call(this, notification.order_id)
-			: undefined;
-		// Midtrans retries a 503 four times: the notification comes back once Get Status can answer.
-		if (confirmation?.result === 'unreachable' && (options.whenUnreachable ?? 'retry') === 'retry') {
-			return answerWithoutRun(this, 503, 'Could not confirm the notification with Midtrans; retry later');
-		}
-
-		if (options.ignoreRepeated) {
-			const memory = this.getWorkflowStaticData('node');
-			const trigger = `${this.getWorkflow().id}:${this.getNode().id}`;
-			const key = repeatKey(notification, confirmation?.transactionStatus);
-			if (wasSeen(memory, trigger, key)) return answerWithoutRun(this, 200, 'Already received');
-			// Remembered only once it is certain to run, so a notification answered 503 is not taken for a repeat.
-			remember(memory, trigger, key);
-		}
-
-		const routing: RoutingParameters = {
-			routeBy: this.getNodeParameter('routeBy', 'status') as RoutingParameters['routeBy'],
-			statuses: this.getNodeParameter('statuses', []) as string[],
-		};
-		return { workflowData: routeNotification(notification as IDataObject, routing, confirmation) };
+		return await receiveNotification.call(this);
 	}
 }

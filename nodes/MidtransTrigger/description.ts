@@ -1,37 +1,51 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
-import { TRANSACTION_STATUSES, type TransactionStatus } from '../Midtrans/helpers/constants';
+import type { NotificationKind, RoutingParameters } from './routing';
 
-const STATUS_DESCRIPTIONS: Record<TransactionStatus, string> = {
-	pending: 'Created, waiting for the customer to pay',
-	settlement: 'Money received (convenience store, GoPay, bank transfer, QRIS…)',
-	capture: 'Card charged; paid when fraud_status is accept, under review when challenge',
-	authorize: 'Card pre-authorized, waiting for capture',
-	deny: 'Rejected by the bank or the fraud system',
-	cancel: 'Cancelled by the merchant',
-	expire: 'Not paid in time',
-	failure: 'Unexpected error during processing',
-	refund: 'Refunded in full by the merchant',
-	partial_refund: 'Refunded in part by the merchant',
-	chargeback: 'Reversed in full by the card holder',
-	partial_chargeback: 'Reversed in part by the card holder',
-};
-
-function statusDisplayName(status: string): string {
-	return status
-		.split('_')
-		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-		.join(' ');
-}
+/**
+ * Where each kind of notification is set in the Midtrans dashboard, and how to test: two lines, as a list,
+ * because n8n's notices keep only <a>, <ul> and <li>.
+ */
+const urlNotice = (kind: string, setting: string): INodeProperties => ({
+	displayName: `<ul><li>Paste the Production URL (under "Webhook URLs" above) into the Midtrans dashboard, Settings → Configuration → ${setting}; then publish.</li><li>To test: execute this step and send a notification to the Test URL; refused ones show on "rejected".</li></ul>`,
+	name: `${kind}UrlNotice`,
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { notifications: [kind] } },
+});
 
 export const triggerProperties: INodeProperties[] = [
 	{
-		displayName:
-			'Midtrans has no API to register this URL: copy the Production URL shown under "Webhook URLs" above into the Midtrans dashboard, Settings → Configuration → Payment Notification URL, and publish (activate) this workflow; the production URL (/webhook/…) answers only while the workflow is published. The Test URL (/webhook-test/…) answers only while the editor listens for a test event. To send a single charge’s notifications here instead, put this URL in the Midtrans node’s "Notification URLs (Override)" field (X-Override-Notification).',
-		name: 'notificationUrlNotice',
-		type: 'notice',
-		default: '',
+		displayName: 'Notifications',
+		name: 'notifications',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Payments',
+				value: 'payment',
+				description:
+					'Transaction status changes of charges, payment pages and payment links (the dashboard’s Payment Notification URL)',
+			},
+			{
+				name: 'Subscriptions',
+				value: 'subscription',
+				description:
+					'A subscription created, and the result of each of its charges (the dashboard’s Recurring Notification URL)',
+			},
+			{
+				name: 'GoPay Account Linking',
+				value: 'gopayAccount',
+				description: 'A customer’s GoPay account linked or unlinked (the dashboard’s Pay Account Notification URL)',
+			},
+		],
+		default: 'payment',
+		description:
+			'Midtrans sends each kind to its own URL, so one trigger takes one kind. Subscription and account notifications carry no signature that can be checked: each is confirmed with Midtrans before the workflow starts.',
 	},
+	urlNotice('payment', 'Payment Notification URL'),
+	urlNotice('subscription', 'Recurring Notification URL'),
+	urlNotice('gopayAccount', 'Pay Account Notification URL'),
 	{
 		displayName: 'Route By',
 		name: 'routeBy',
@@ -41,54 +55,86 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'Transaction Status',
 				value: 'status',
 				description:
-					'One output per status chosen below, in the order chosen, and "other" for every other status',
+					'One output per status chosen below, in the order chosen, then "other" for every other status and "rejected"',
 			},
 			{
 				name: 'Outcome',
 				value: 'outcome',
 				description:
-					'Paid (settlement, or capture with fraud accepted), pending (pending, authorize, capture under fraud challenge), failed (deny, cancel, expire, failure), refunded (refunds and chargebacks), and "other"',
+					'Paid (settlement, or capture with fraud accepted), pending (pending, authorize, capture under fraud challenge), failed (deny, cancel, expire, failure), refunded (refunds and chargebacks), then "other" and "rejected"',
 			},
 		],
 		default: 'status',
+		displayOptions: { show: { notifications: ['payment'] } },
 	},
 	{
 		displayName: 'Statuses',
 		name: 'statuses',
 		type: 'multiOptions',
-		options: TRANSACTION_STATUSES.map((status) => ({
-			name: statusDisplayName(status),
-			value: status,
-			description: STATUS_DESCRIPTIONS[status],
-		})),
-		// The usual life of a payment; refunds, chargebacks, authorize and failure go to "other" unless chosen.
+		options: [
+			{ name: 'Authorize', value: 'authorize', description: 'Card pre-authorized, waiting for capture' },
+			{ name: 'Cancel', value: 'cancel', description: 'Cancelled by the merchant' },
+			{
+				name: 'Capture',
+				value: 'capture',
+				description: 'Card charged; paid when fraud_status is accept, under review when challenge',
+			},
+			{ name: 'Chargeback', value: 'chargeback', description: 'Reversed in full by the card holder' },
+			{ name: 'Deny', value: 'deny', description: 'Rejected by the bank or the fraud system' },
+			{ name: 'Expire', value: 'expire', description: 'Not paid in time' },
+			{ name: 'Failure', value: 'failure', description: 'Unexpected error during processing' },
+			{ name: 'Partial Chargeback', value: 'partial_chargeback', description: 'Reversed in part by the card holder' },
+			{ name: 'Partial Refund', value: 'partial_refund', description: 'Refunded in part by the merchant' },
+			{
+				name: 'Pending',
+				value: 'pending',
+				description: 'Created, waiting for the customer to pay; sent for every charge',
+			},
+			{ name: 'Refund', value: 'refund', description: 'Refunded in full by the merchant' },
+			{
+				name: 'Settlement',
+				value: 'settlement',
+				description: 'Money received (convenience store, GoPay, bank transfer, QRIS…)',
+			},
+		],
+		// The usual life of a payment. Pending stays in: it comes with every charge, and on an output of its own
+		// (left unconnected when nothing should happen) it keeps "other" for what is unexpected.
 		default: ['pending', 'settlement', 'capture', 'deny', 'cancel', 'expire'],
 		description:
-			'Each chosen status gets its own output, in the order chosen; every other status goes to the "other" output',
-		displayOptions: { show: { routeBy: ['status'] } },
+			'Each chosen status gets its own output, in the order chosen; every other status goes to "other". Pending arrives with every charge: its execution starts even when its output is left unconnected.',
+		displayOptions: { show: { notifications: ['payment'], routeBy: ['status'] } },
+	},
+	{
+		displayName: 'Confirm With Midtrans',
+		name: 'confirmWithMidtrans',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to ask Midtrans for the transaction’s status (one Get Status request per notification) and route by that, not by what the notification says. The signature does not cover transaction_status or fraud_status: without this, an edited or replayed notification is routed as it claims.',
+		displayOptions: { show: { notifications: ['payment'] } },
+	},
+	{
+		displayName: 'Ignore Repeated Notifications',
+		name: 'ignoreRepeated',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to answer a notification of an event already received (Midtrans retries and resends) without starting the workflow. The last 1000 events are remembered in this n8n process.',
 	},
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
-		placeholder: 'Add option',
+		placeholder: 'Add trigger option',
 		default: {},
 		options: [
 			{
-				displayName: 'Confirm With Midtrans',
-				name: 'confirmWithMidtrans',
+				displayName: 'Emit Rejected Notifications',
+				name: 'emitRejected',
 				type: 'boolean',
-				default: true,
+				default: false,
 				description:
-					'Whether to ask Midtrans for the transaction’s current status (Get Status) before starting the workflow, and route by that status. Defeats replays of old notifications. A notification Midtrans knows nothing of (such as the dashboard’s test notification) goes to "other".',
-			},
-			{
-				displayName: 'Ignore Repeated Notifications',
-				name: 'ignoreRepeated',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to answer a notification already received (same order ID, status and status code among the last 1000) without starting the workflow. Midtrans retries and may send the same status more than once.',
+					'Whether refused notifications (wrong signature, altered, not a notification) also start the workflow in production, on the "rejected" output with the reason, e.g. for an alert. While the editor listens for a test event they always do. Midtrans is answered 4xx either way.',
 			},
 			{
 				displayName: 'When Midtrans Cannot Be Reached',
@@ -109,8 +155,32 @@ export const triggerProperties: INodeProperties[] = [
 				],
 				default: 'retry',
 				description:
-					'Only with Confirm With Midtrans: what to do when Get Status fails on the network, is rate limited or answers 5xx',
+					'For payments with Confirm With Midtrans on: what to do when Get Status fails on the network, is rate limited, answers 5xx or does not answer in time. Subscription and account notifications are always asked to be retried then: they carry no signature to fall back on.',
 			},
 		],
 	},
 ];
+
+export interface TriggerSettings {
+	routing: RoutingParameters;
+	confirmWithMidtrans: boolean;
+	ignoreRepeated: boolean;
+	emitRejected: boolean;
+	whenUnreachable: 'retry' | 'emitUnconfirmed';
+}
+
+/** The trigger's parameters; a parameter not in the workflow takes the default the editor shows. */
+export function readTriggerSettings(context: IWebhookFunctions): TriggerSettings {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	return {
+		routing: {
+			notifications: context.getNodeParameter('notifications', 'payment') as NotificationKind,
+			routeBy: context.getNodeParameter('routeBy', 'status') as RoutingParameters['routeBy'],
+			statuses: context.getNodeParameter('statuses', []) as string[],
+		},
+		confirmWithMidtrans: context.getNodeParameter('confirmWithMidtrans', true) as boolean,
+		ignoreRepeated: context.getNodeParameter('ignoreRepeated', true) as boolean,
+		emitRejected: options.emitRejected === true,
+		whenUnreachable: options.whenUnreachable === 'emitUnconfirmed' ? 'emitUnconfirmed' : 'retry',
+	};
+}

@@ -1,130 +1,80 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeType, NodeConnectionType } from 'n8n-workflow';
+/**
+ * The credential's Test button: only Midtrans's own answer for a made-up order (status_code "404") means
+ * the key and the Base URL work. Everything else says what was reached instead.
+ */
 import nock from 'nock';
 
 import { MidtransApi } from '../../credentials/MidtransApi.credentials';
-import { apiBaseUrl } from '../../nodes/Midtrans/transport';
-import { registerNodeType, runWorkflow, SANDBOX_CREDENTIALS, TEST_SERVER_KEY } from '../harness/engine';
+import { testCredential } from '../harness/credentialTest';
+import { basicAuthFor, customCredentials, SANDBOX_CREDENTIALS, TEST_SERVER_KEY } from '../harness/midtrans';
+import { interceptMidtrans } from '../harness/nock';
+import { startLoopback } from '../harness/loopback';
 
 const credential = new MidtransApi();
+const TEST_PATH = '/v2/n8n-credential-test/status';
+const NOT_MIDTRANS = /^The Base URL answered, but not as Midtrans does/;
+const CONNECTION_OK = { status: 'OK', message: 'Connection successful!' };
 
-/**
- * Runs the credential's test request the way n8n's credential tester does: as a declarative node,
- * through the engine's RoutingNode, then applying the test's rules to the answer.
- */
-class CredentialTestProbe implements INodeType {
-	description = {
-		displayName: 'Credential Test Probe',
-		name: 'credentialTestProbe',
-		group: ['transform'] as INodeType['description']['group'],
-		version: 1,
-		description: 'Sends the credential’s test request',
-		defaults: { name: 'Probe' },
-		inputs: ['main' as NodeConnectionType],
-		outputs: ['main' as NodeConnectionType],
-		credentials: [{ name: 'midtransApi', required: true }],
-		properties: [
-			{ displayName: 'Probe', name: 'probe', type: 'string' as const, default: '', routing: { request: credential.test.request } },
-		],
-	};
-}
-registerNodeType('test.credentialTestProbe', new CredentialTestProbe());
+/** Midtrans's answer to a status request for an order it does not know. */
+const unknownOrder = { status_code: '404', status_message: "Transaction doesn't exist." };
 
-async function testCredential(credentials: ICredentialDataDecryptedObject) {
-	const { output, error } = await runWorkflow(
-		{
-			nodes: [
-				{ id: '1', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: '[{}]' } },
-				{
-					id: '2',
-					name: 'Probe',
-					type: 'test.credentialTestProbe',
-					typeVersion: 1,
-					position: [200, 0],
-					parameters: {},
-					credentials: { midtransApi: { id: 'c', name: 'c' } },
-				},
-			] as INode[],
-			connections: { Items: { main: [[{ node: 'Probe', type: 'main' as NodeConnectionType, index: 0 }]] } },
-		},
-		credentials,
-	);
-	if (error) return { status: 'Error', message: error.message };
-	const answer = output('Probe')?.[0]?.json ?? {};
-	for (const rule of credential.test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && answer[rule.properties.key] === rule.properties.value) {
-			return { status: 'Error', message: rule.properties.message };
-		}
-	}
-	return { status: 'OK', message: 'Connection successful!' };
-}
+describe('Midtrans API credential test', () => {
+	interceptMidtrans();
 
-describe('Midtrans API credential', () => {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
-
-	it('accepts a good key: Midtrans answers 404 for the made-up order', async () => {
-		const scope = nock('https://api.sandbox.midtrans.com', {
-			reqheaders: { authorization: `Basic ${Buffer.from(`${TEST_SERVER_KEY}:`).toString('base64')}` },
-		})
-			.get('/v2/n8n-credential-test/status')
-			.reply(404, { status_code: '404', status_message: "Transaction doesn't exist." });
-		expect(await testCredential(SANDBOX_CREDENTIALS)).toEqual({ status: 'OK', message: 'Connection successful!' });
+	it.each([404, 200])('passes when Midtrans answers its JSON status_code "404" for the made-up order with HTTP %i', async (httpStatus) => {
+		const scope = nock('https://api.sandbox.midtrans.com', { reqheaders: { authorization: basicAuthFor() } })
+			.get(TEST_PATH)
+			.reply(httpStatus, unknownOrder);
+		expect(await testCredential(credential, SANDBOX_CREDENTIALS)).toEqual(CONNECTION_OK);
 		scope.done();
 	});
 
-	it('refuses a bad key and says which prefix belongs to which environment', async () => {
+	it('tests a custom base URL such as the local simulator, ignoring a trailing slash', async () => {
+		const scope = nock('http://127.0.0.1:3900').get(TEST_PATH).reply(404, unknownOrder);
+		expect(await testCredential(credential, customCredentials('http://127.0.0.1:3900/', TEST_SERVER_KEY))).toEqual(CONNECTION_OK);
+		scope.done();
+	});
+
+	it('fails for a refused key at the production host, saying which prefix belongs to which environment', async () => {
 		const scope = nock('https://api.midtrans.com')
-			.get('/v2/n8n-credential-test/status')
+			.get(TEST_PATH)
 			.reply(401, { status_code: '401', status_message: 'Unknown Merchant server_key/id' });
-		const result = await testCredential({ ...SANDBOX_CREDENTIALS, environment: 'production' });
+		const result = await testCredential(credential, { ...SANDBOX_CREDENTIALS, environment: 'production' });
 		scope.done();
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/rejected the server key \(401\).*sandbox keys start with SB-Mid-server-, production keys with Mid-server-/);
 	});
 
-	it('tests a custom base URL such as the local simulator, ignoring a trailing slash', async () => {
-		const scope = nock('http://127.0.0.1:3900')
-			.get('/v2/n8n-credential-test/status')
-			.reply(404, { status_code: '404' });
-		const result = await testCredential({ ...SANDBOX_CREDENTIALS, environment: 'custom', baseUrl: 'http://127.0.0.1:3900/' });
-		scope.done();
-		expect(result.status).toBe('OK');
+	it.each([
+		['an HTML 404 page (a web server, not Midtrans)', 404, '<html><body><h1>404 Not Found</h1></body></html>', 'text/html'],
+		['JSON without a status_code (another service)', 200, '{"ok":true}', 'application/json'],
+		['an empty answer', 200, '', 'text/plain'],
+		['a proxy’s HTML 403 page', 403, '<html><body>Forbidden</body></html>', 'text/html'],
+		['a gateway’s HTML 502 page', 502, '<html><body>Bad Gateway</body></html>', 'text/html'],
+	])('fails for %s, saying the Base URL does not answer as Midtrans does', async (_what, httpStatus, body, contentType) => {
+		nock('https://api.sandbox.midtrans.com').get(TEST_PATH).reply(httpStatus, body, { 'content-type': contentType });
+		const result = await testCredential(credential, SANDBOX_CREDENTIALS);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(NOT_MIDTRANS);
 	});
 
-	it('warns in the form when a key’s prefix does not match the environment', () => {
-		const notices = credential.properties.filter((property) => property.type === 'notice');
-		const shownFor = (environment: string, key: string) =>
-			notices.filter((notice) => {
-				const show = notice.displayOptions?.show ?? {};
-				const environmentMatches = (show.environment as string[]).includes(environment);
-				const prefix = (show.serverKey as Array<{ _cnd: { startsWith: string } }>)[0]._cnd.startsWith;
-				return environmentMatches && key.startsWith(prefix);
-			});
-		expect(shownFor('production', 'SB-Mid-server-abc')).toHaveLength(1);
-		expect(shownFor('sandbox', 'Mid-server-abc')).toHaveLength(1);
-		expect(shownFor('sandbox', 'SB-Mid-server-abc')).toHaveLength(0);
-		expect(shownFor('production', 'Mid-server-abc')).toHaveLength(0);
+	it.each([
+		['"403" (forbidden)', '403', 403, /forbade the request \(403\): check the Base URL and the account/],
+		['"500" (failed)', '500', 500, /^Midtrans failed \(500\): try the test again later/],
+		['"200" for the made-up order (not the Core API)', '200', 200, /answered 200 for a made-up order: the Base URL does not lead to Midtrans’s Core API/],
+	])('fails when the answer is Midtrans JSON with status_code %s, saying what it means', async (_what, statusCode, httpStatus, message) => {
+		nock('https://api.sandbox.midtrans.com').get(TEST_PATH).reply(httpStatus, { status_code: statusCode, status_message: 'Refused' });
+		const result = await testCredential(credential, SANDBOX_CREDENTIALS);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(message);
 	});
 
-	it('authenticates as Midtrans wants: the server key as Basic user name, empty password', async () => {
-		const authenticate = credential.authenticate as (
-			credentials: IDataObject,
-			options: { url: string },
-		) => Promise<{ url: string; auth?: unknown }>;
-		const options = await authenticate({ serverKey: TEST_SERVER_KEY }, { url: '/v2/charge' });
-		expect(options).toEqual({ url: '/v2/charge', auth: { username: TEST_SERVER_KEY, password: '' } });
-	});
-
-	it('resolves the same hosts in the credential test as the nodes’ transport', () => {
-		const expression = String(credential.test.request.baseURL).replace(/^=\{\{|\}\}$/g, '');
-		const evaluate = new Function('$credentials', `return (${expression});`) as (credentials: IDataObject) => string;
-		for (const credentials of [
-			{ environment: 'sandbox' },
-			{ environment: 'production' },
-			{ environment: 'custom', baseUrl: 'http://127.0.0.1:3900//' },
-		] as const) {
-			expect(evaluate(credentials)).toBe(apiBaseUrl(credentials));
-		}
+	it('fails when nothing listens at the Base URL, saying the connection was refused', async () => {
+		// A port that was just free: nothing listens there any more.
+		const server = await startLoopback(() => ({ body: unknownOrder }));
+		await server.close();
+		nock.enableNetConnect('127.0.0.1');
+		const result = await testCredential(credential, customCredentials(server.url, TEST_SERVER_KEY));
+		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	});
 });

@@ -8,6 +8,8 @@ import { join } from 'path';
 
 // n8n-core keeps an instance folder (encryption key, settings); give each test process its own.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-midtrans-test-'));
+// n8n logs every node error to the console; a test that reads the log captures it (see logs.ts).
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
@@ -34,16 +36,11 @@ import {
 
 import { MidtransApi } from '../../credentials/MidtransApi.credentials';
 import { Midtrans } from '../../nodes/Midtrans/Midtrans.node';
+import { SANDBOX_CREDENTIALS } from './midtrans';
 
-export const TEST_SERVER_KEY = 'SB-Mid-server-TestKey_9f8e7d6c5b4a';
-
-export const SANDBOX_CREDENTIALS: ICredentialDataDecryptedObject = {
-	environment: 'sandbox',
-	serverKey: TEST_SERVER_KEY,
-	clientKey: 'SB-Mid-client-TestClient_1234',
-};
-
-export const SANDBOX_HOST = 'https://api.sandbox.midtrans.com';
+/** How many times n8n read and decrypted a credential, across every run of this test process. */
+let credentialReads = 0;
+export const credentialReadCount = () => credentialReads;
 
 /** Emits the items given in its "items" parameter: the start of every test workflow. */
 class TestItems implements INodeType {
@@ -141,7 +138,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(_data: unknown, _details: unknown, type: string) {
-		return this.credentialsByType[type] ?? {};
+		credentialReads++;
+		return { ...(this.credentialsByType[type] ?? {}) };
 	}
 
 	async preAuthentication() {
@@ -176,8 +174,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 export function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	hooks: ExecutionLifecycleHooks,
+	executionId?: string,
 ): IWorkflowExecuteAdditionalData {
 	return {
+		executionId,
 		credentialsHelper: new TestCredentialsHelper({ midtransApi: credentials }),
 		hooks,
 		currentNodeExecutionIndex: 0,
@@ -244,7 +244,7 @@ export async function runWorkflow(
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolveRun(run));
 
-	const additionalData = additionalDataFor(credentials, hooks);
+	const additionalData = additionalDataFor(credentials, hooks, `execution-${id}`);
 	// The first node listed starts the run, as a trigger would.
 	const startNode = workflow.getNode(workflowData.nodes[0].name)!;
 	const executionData: IRunExecutionData = runExecutionData ?? {
@@ -272,11 +272,18 @@ export async function runWorkflow(
 	};
 }
 
+/** How the Midtrans node is set up in a test workflow besides its parameters: n8n's node settings. */
+export interface MidtransNodeSettings {
+	continueOnFail?: boolean;
+	/** n8n's Retry On Fail: the engine runs the node again, up to maxTries in all, 1 ms apart (n8n reads 0 as 1000). */
+	retryOnFail?: { maxTries: number };
+}
+
 /** A workflow of Test Items → Midtrans, the shape most action tests need. */
 export function midtransWorkflow(
 	parameters: IDataObject,
 	items: IDataObject[] = [{}],
-	settings: { continueOnFail?: boolean } = {},
+	settings: MidtransNodeSettings = {},
 ): Pick<IWorkflowBase, 'nodes' | 'connections'> {
 	return {
 		nodes: [
@@ -297,6 +304,9 @@ export function midtransWorkflow(
 				parameters,
 				credentials: { midtransApi: { id: 'cred-1', name: 'Midtrans sandbox' } },
 				...(settings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(settings.retryOnFail
+					? { retryOnFail: true, maxTries: settings.retryOnFail.maxTries, waitBetweenTries: 1 }
+					: {}),
 			},
 		] as INode[],
 		connections: {
@@ -309,7 +319,7 @@ export function midtransWorkflow(
 export async function runMidtrans(
 	parameters: IDataObject,
 	items: IDataObject[] = [{}],
-	options: { continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject } = {},
+	options: MidtransNodeSettings & { credentials?: ICredentialDataDecryptedObject } = {},
 ) {
 	const result = await runWorkflow(
 		midtransWorkflow(parameters, items, options),

@@ -21,14 +21,8 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import {
-	additionalDataFor,
-	nodeTypes,
-	registerNodeType,
-	runWorkflow,
-	SANDBOX_CREDENTIALS,
-	type WorkflowRunResult,
-} from './engine';
+import { additionalDataFor, nodeTypes, registerNodeType, runWorkflow, type WorkflowRunResult } from './engine';
+import { SANDBOX_CREDENTIALS } from './midtrans';
 
 /** What the caller of the webhook (Midtrans) got back. */
 export interface WebhookAnswer {
@@ -132,7 +126,11 @@ export class WebhookTrigger {
 
 	private readonly connections: IWorkflowBase['connections'];
 
+	/** The credential as it is saved now; change it to play a user editing the credential between notifications. */
+	credentials: ICredentialDataDecryptedObject;
+
 	constructor(private readonly options: WebhookTriggerOptions) {
+		this.credentials = options.credentials ?? SANDBOX_CREDENTIALS;
 		registerNodeType(options.typeName, options.nodeType);
 		const trigger: INode = {
 			id: 'trigger',
@@ -176,7 +174,7 @@ export class WebhookTrigger {
 
 	async deliver(request: WebhookRequestInput): Promise<WebhookDelivery> {
 		const mode = this.options.mode ?? 'webhook';
-		const credentials = this.options.credentials ?? SANDBOX_CREDENTIALS;
+		const { credentials } = this;
 		const workflow = new Workflow({
 			id: this.workflowId,
 			nodes: this.nodes,
@@ -267,4 +265,13 @@ export class WebhookTrigger {
 		}
 		return { statusCode: 200, body: result.webhookResponse ?? { message: 'Webhook call received' } };
 	}
+}
+
+/** The one branch a delivery reached, and its one item; fails the test when it reached none or several. */
+export function onlyBranch(delivery: WebhookDelivery): { output: string; item: IDataObject } {
+	const reached = Object.entries(delivery.branches);
+	if (reached.length !== 1 || reached[0][1].length !== 1) {
+		throw new Error(`Expected one item on one branch, got ${JSON.stringify(Object.keys(delivery.branches))} (HTTP ${delivery.answer.statusCode})`);
+	}
+	return { output: reached[0][0], item: reached[0][1][0] };
 }

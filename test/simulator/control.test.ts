@@ -9,8 +9,8 @@ import {
 	cstoreCharge,
 	gopayCharge,
 	newOrderId,
-	startReceiver,
-	startTestSimulator,
+	useSimulatorWithReceiver,
+	type SimulatorWithReceiver,
 } from './helpers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -30,17 +30,11 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe('simulator: control API and CLI', () => {
 	let simulator: Simulator;
-	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	let receiver: SimulatorWithReceiver['receiver'];
 	let api: ReturnType<typeof clientFor>;
 
-	beforeAll(async () => {
-		receiver = await startReceiver();
-		({ simulator, api } = await startTestSimulator({ notificationUrl: receiver.url() }));
-	});
-	afterAll(async () => {
-		await simulator.close();
-		await receiver.close();
-	});
+	const running = useSimulatorWithReceiver();
+	beforeAll(() => ({ simulator, api, receiver } = running));
 
 	describe('control API (/_simulator, JSON in and out)', () => {
 		it('says what it is at / and that it is up at /_simulator/health, without a key', async () => {

@@ -1,41 +1,19 @@
-/** Shared pieces of the simulator tests: a simulator on a free port, an HTTP client, a notification receiver. */
-import axios, { type AxiosInstance } from 'axios';
-import { createServer, type IncomingHttpHeaders } from 'http';
-import type { AddressInfo } from 'net';
+/** Shared pieces of the simulator tests: request bodies and a notification receiver; the rest is the harness's. */
+import type { AxiosInstance } from 'axios';
+import type { IncomingHttpHeaders } from 'http';
 
-import {
-	DEFAULT_SIMULATOR_CLIENT_KEY,
-	DEFAULT_SIMULATOR_SERVER_KEY,
-	type Simulator,
-	type SimulatorOptions,
-	startSimulator,
-} from '../../tools/simulator';
+import { DEFAULT_SIMULATOR_SERVER_KEY, type Simulator } from '../../tools/simulator';
+import { startLoopback } from '../harness/loopback';
+import { basicAuthFor } from '../harness/midtrans';
+import { startTestSimulator } from '../harness/simulator';
+
+export { newOrderId } from '../harness/midtrans';
+export { cardToken, clientFor, startTestSimulator } from '../harness/simulator';
 
 export type Json = Record<string, any>;
 
-export function basicAuth(serverKey: string = DEFAULT_SIMULATOR_SERVER_KEY): string {
-	return `Basic ${Buffer.from(`${serverKey}:`).toString('base64')}`;
-}
-
-/** An axios client for a simulator that never throws on HTTP status, so tests read every answer. */
-export function clientFor(simulator: Simulator, serverKey: string = DEFAULT_SIMULATOR_SERVER_KEY): AxiosInstance {
-	return axios.create({
-		baseURL: simulator.url,
-		headers: { Authorization: basicAuth(serverKey), Accept: 'application/json' },
-		validateStatus: () => true,
-	});
-}
-
-export async function startTestSimulator(options: SimulatorOptions = {}) {
-	const simulator = await startSimulator({ port: 0, ...options });
-	return { simulator, api: clientFor(simulator) };
-}
-
-let orderCounter = 0;
-/** A fresh order_id per call, so tests never collide on Midtrans's duplicate rule. */
-export function newOrderId(prefix = 'order'): string {
-	return `${prefix}-${process.pid}-${++orderCounter}`;
-}
+/** The Authorization header the simulator expects, for its default server key unless told. */
+export const basicAuth = (serverKey: string = DEFAULT_SIMULATOR_SERVER_KEY): string => basicAuthFor(serverKey);
 
 export const cstoreCharge = (orderId: string, store: 'indomaret' | 'alfamart' = 'indomaret', amount = 44000) => ({
 	payment_type: 'cstore',
@@ -47,19 +25,6 @@ export const gopayCharge = (orderId: string, amount = 44000) => ({
 	payment_type: 'gopay',
 	transaction_details: { order_id: orderId, gross_amount: amount },
 });
-
-export async function cardToken(api: AxiosInstance, cardNumber: string): Promise<string> {
-	const { data } = await api.get('/v2/token', {
-		params: {
-			client_key: DEFAULT_SIMULATOR_CLIENT_KEY,
-			card_number: cardNumber,
-			card_exp_month: '12',
-			card_exp_year: String(new Date().getFullYear() + 2),
-			card_cvv: '123',
-		},
-	});
-	return data.token_id;
-}
 
 export const cardCharge = (orderId: string, tokenId: string, extra: Json = {}, amount = 150000) => ({
 	payment_type: 'credit_card',
@@ -82,31 +47,33 @@ export async function startReceiver(
 	answer: (index: number, path: string) => number | { status: number; headers?: Record<string, string> } = () => 200,
 ) {
 	const received: ReceivedNotification[] = [];
-	const server = createServer((request, response) => {
-		let raw = '';
-		request.setEncoding('utf8');
-		request.on('data', (chunk: string) => (raw += chunk));
-		request.on('end', () => {
-			const path = request.url ?? '/';
-			const index = received.length;
-			received.push({ path, headers: request.headers, raw, body: raw ? JSON.parse(raw) : {} });
-			const chosen = answer(index, path);
-			const { status, headers } = typeof chosen === 'number' ? { status: chosen, headers: {} } : chosen;
-			response.writeHead(status, { 'Content-Type': 'text/plain', ...headers });
-			response.end(status < 300 ? 'ok' : 'not ok');
-		});
+	const server = await startLoopback((request) => {
+		received.push({ path: request.url, headers: request.headers, raw: request.raw, body: request.body ?? {} });
+		const chosen = answer(request.index, request.url);
+		const { status, headers } = typeof chosen === 'number' ? { status: chosen, headers: {} } : chosen;
+		return { status, body: status < 300 ? 'ok' : 'not ok', headers };
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return {
-		received,
-		url: (path = '/notify') => `${base}${path}`,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
-	};
+	return { received, url: (path = '/notify') => `${server.url}${path}`, close: server.close };
+}
+
+export interface SimulatorWithReceiver {
+	simulator: Simulator;
+	api: AxiosInstance;
+	receiver: Awaited<ReturnType<typeof startReceiver>>;
+}
+
+/** For one describe block: a simulator whose dashboard notification URL is a receiver, both closed afterwards. */
+export function useSimulatorWithReceiver(): SimulatorWithReceiver {
+	const running = {} as SimulatorWithReceiver;
+	beforeAll(async () => {
+		running.receiver = await startReceiver();
+		Object.assign(running, await startTestSimulator({ notificationUrl: running.receiver.url() }));
+	});
+	afterAll(async () => {
+		await running.simulator.close();
+		await running.receiver.close();
+	});
+	return running;
 }
 
 /** Polls until `check` holds; fails with `what` if it never does within a generous bound. */

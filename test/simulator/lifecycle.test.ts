@@ -7,24 +7,18 @@ import {
 	cstoreCharge,
 	gopayCharge,
 	newOrderId,
-	startReceiver,
-	startTestSimulator,
+	useSimulatorWithReceiver,
 	waitFor,
+	type SimulatorWithReceiver,
 } from './helpers';
 
 describe('simulator: status and state changes', () => {
 	let simulator: Simulator;
 	let api: AxiosInstance;
-	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	let receiver: SimulatorWithReceiver['receiver'];
 
-	beforeAll(async () => {
-		receiver = await startReceiver();
-		({ simulator, api } = await startTestSimulator({ notificationUrl: receiver.url() }));
-	});
-	afterAll(async () => {
-		await simulator.close();
-		await receiver.close();
-	});
+	const running = useSimulatorWithReceiver();
+	beforeAll(() => ({ simulator, api, receiver } = running));
 
 	const charge = async (body: object) => (await api.post('/v2/charge', body)).data;
 	const statusOf = async (id: string) => (await api.get(`/v2/${id}/status`)).data;

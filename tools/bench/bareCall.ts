@@ -75,7 +75,7 @@ export async function runBareCallInEngine(simulator: SimulatorProcess, workload:
 		orderIds.map((orderId) => ({ orderId })),
 	);
 	workflow.nodes = workflow.nodes.map((node): INode => (node.name === 'Midtrans' ? { ...node, type: BARE_CALL_TYPE } : node));
-	const run = await runWorkflow(workflow, { environment: 'custom', baseUrl: simulator.url, serverKey: simulator.serverKey });
+	const run = await runWorkflow(workflow, { environment: 'custom', baseUrl: simulator.url, serverApiKey: simulator.serverKey });
 	if (run.error) throw run.error;
 	const items = run.output('Midtrans') ?? [];
 	if (items.length !== orderIds.length || items.some((item) => Number(item.json.status_code) >= 400)) {

@@ -13,6 +13,7 @@ import { parseArgs } from 'util';
 
 import { REPO_ROOT } from '../n8n/workspace';
 import { BARE_CALL, measureAtLatency, nodeAt, PLAIN_LOOP, plainLanesOf, warmUp } from './actionNode';
+import { describeForgeryFlood, measureForgeryFlood } from './forgeryFlood';
 import { describeMachine } from './machine';
 import { checkTargets, renderConsole, renderMarkdown, type BenchResults, type BenchSettings } from './report';
 import { compareWebhookProcesses, type QueueBenchSettings } from './queueThroughput';
@@ -33,6 +34,7 @@ const USAGE = `npm run bench -- [options]
   --notify-seconds S            length of one notification load round (default 10)
   --notify-rounds N             rounds per workflow (default 3)
   --notify-connections N        concurrent connections of the load generator (default 10)
+  --forgeries N                 forged notifications sent at the trigger in process (default 1000)
   --chain-orders N              paid orders for the trigger against the hand-built chain (default 2000)
   --queue-seconds S             length of one queue-mode load round (default 20)
   --queue-rounds N              rounds per number of webhook processes (default 3)
@@ -68,6 +70,7 @@ function readFlags() {
 			'throughput-runs': { type: 'string' },
 			'notify-seconds': { type: 'string' },
 			'notify-rounds': { type: 'string' },
+			forgeries: { type: 'string' },
 			'notify-connections': { type: 'string', default: '10' },
 			'chain-orders': { type: 'string', default: '2000' },
 			'queue-seconds': { type: 'string' },
@@ -102,6 +105,7 @@ function readFlags() {
 		throughputLatency: wholeNumber(values['throughput-latency']!, '--throughput-latency'),
 		throughputItems: wholeNumber(values['throughput-items']!, '--throughput-items'),
 		throughputRuns: flag('throughput-runs', 3, 1),
+		forgeries: flag('forgeries', 1000, 1000),
 	};
 	const notify: WebhookSettings = {
 		connections: wholeNumber(values['notify-connections']!, '--notify-connections'),
@@ -156,7 +160,11 @@ async function main(): Promise<void> {
 		progress,
 	);
 
-	const results: BenchResults = { machine, settings, sequential, throughput };
+	progress('a flood of forged notifications at the Midtrans Trigger');
+	const forgeryFlood = await measureForgeryFlood(settings.forgeries);
+	for (const line of describeForgeryFlood(forgeryFlood)) progress(line);
+
+	const results: BenchResults = { machine, settings, sequential, throughput, forgeryFlood };
 	if (skipN8n) results.notificationsSkipped = 'left out with --skip-n8n';
 	else {
 		results.notifications = await compareTriggerWithWebhook(notify, progress);

@@ -17,8 +17,8 @@ import { waitFor } from '../n8n/checks';
 import { generateLoad, type LoadResult } from './loadGenerator';
 import { median, percentile } from './measure';
 
-/** Apart from `npm run start:queue` (5730…) and `npm run test:queue` (5746…). */
-const BENCH_FIRST_PORT = 5762;
+/** Apart from `npm run start:queue` (5730–5745) and `npm run test:queue` (5746–5759): 5760–5774. */
+const BENCH_FIRST_PORT = 5760;
 const FOLDER = join(CACHE_DIR, 'queue-bench');
 const SETTLE_TIMEOUT_MS = 300_000;
 
@@ -69,7 +69,7 @@ export async function compareWebhookProcesses(
 	progress: (line: string) => void,
 ): Promise<QueueComparison> {
 	rmSync(FOLDER, { recursive: true, force: true });
-	const ports = queuePorts(BENCH_FIRST_PORT);
+	const ports = queuePorts(BENCH_FIRST_PORT, { oneProcessBalancer: true });
 	const simulator = await startSimulator({ port: ports.simulator });
 	try {
 		progress('starting queue mode (PostgreSQL, Redis, nginx, main, 2 webhook processes, 2 workers)…');

@@ -1,6 +1,7 @@
 /** The issue's targets checked against the figures, and the figures as text and as docs/BENCHMARKS.md. */
 import type { LatencyResult, VariantResult } from './actionNode';
 import type { MachineDescription } from './machine';
+import { describeForgeryFlood, type ForgeryFloodResult } from './forgeryFlood';
 import type { QueueComparison } from './queueThroughput';
 import type { ChainComparison, WebhookComparison } from './webhookThroughput';
 
@@ -14,6 +15,7 @@ export interface BenchSettings {
 	throughputItems: number;
 	throughputRuns: number;
 	concurrencies: number[];
+	forgeries: number;
 }
 
 export interface BenchResults {
@@ -28,6 +30,8 @@ export interface BenchResults {
 	/** The same with n8n's head start for its own Webhook node switched off. */
 	notificationsEqualFooting?: WebhookComparison;
 	notificationsSkipped?: string;
+	/** Forged notifications at the trigger, in process: refusals and credential reads. */
+	forgeryFlood: ForgeryFloodResult;
 	/** The Midtrans Trigger with its defaults against the chain a user builds by hand. */
 	handBuilt?: ChainComparison;
 	handBuiltSkipped?: string;
@@ -290,6 +294,14 @@ ${handBuiltSection(results)}
 
 ${queueSection(results)}
 
+## A flood of forged notifications
+
+${settings.forgeries} notifications signed with a wrong key, sent one after another at one Midtrans Trigger in process
+(n8n-core's WebhookContext). Each is refused before any other work; the credential, a database read and a
+decryption in n8n, is read again at most once a second after a failed check, rather than once per request.
+
+${describeForgeryFlood(results.forgeryFlood).map((line) => `- ${line}`).join('\n')}
+
 ## Where the time goes
 
 Profiles (\`node --cpu-prof\`) of the node inside the engine put its own code (validation, body, transport,
@@ -302,7 +314,8 @@ every item is validated before the first request goes out, so that an invalid on
 is charged. The package keeps out of three costs of its own making: the credential authenticates with a
 function, where a generic block would be evaluated as an expression for every request; the action node reads
 its credential once per run, because in a real n8n 2.x every read queries the database and decrypts; and the
-trigger remembers its server key for a minute, because there a read also takes an expression isolate. What
+trigger remembers its credential for up to 4 s (a changed key applies within that), because there a read also
+takes an expression isolate. What
 stays is n8n's head start for its own Webhook node, which handles a request without taking an isolate, where
 every community trigger takes one (the second notification table removes it).
 `;
@@ -325,6 +338,9 @@ export function renderConsole(results: BenchResults, checks: TargetCheck[]): str
 		'',
 		'Queue mode: one and two webhook processes:',
 		queueSection(results),
+		'',
+		'A flood of forged notifications at the trigger:',
+		...describeForgeryFlood(results.forgeryFlood).map((line) => `  ${line}`),
 		'',
 		'Targets:',
 		...checks.map((check) => `  ${verdict(check.pass).padEnd(12)} ${check.target}: ${check.measured}`),

@@ -19,11 +19,17 @@ import { median } from './measure';
 import { generateLoad, type LoadResult } from './loadGenerator';
 
 /**
- * Apart from `npm start` (5678…) and the e2e tests (5688…), so that all three can run at once; N8N_BENCH_PORT
- * moves it (two ports: the imports run before the server starts, so they share its task-broker port).
+ * Apart from `npm start` (5678…), the e2e tests (5688…) and the editor suite (5700…), so that all can run at
+ * once: n8n, its task broker (the imports run before the server starts, so they share it), then the mail
+ * catcher the examples' credentials point at. N8N_BENCH_PORT moves all four.
  */
 const BENCH_PORT = Number(process.env.N8N_BENCH_PORT ?? 5694);
-const BENCH_PORTS = { http: BENCH_PORT, taskBroker: BENCH_PORT + 1, cliTaskBroker: BENCH_PORT + 1 };
+const BENCH_PORTS = {
+	http: BENCH_PORT,
+	taskBroker: BENCH_PORT + 1,
+	cliTaskBroker: BENCH_PORT + 1,
+	mail: { smtp: BENCH_PORT + 2, web: BENCH_PORT + 3 },
+};
 /** How long to wait for the executions a load round started to finish before the next round. */
 const SETTLE_TIMEOUT_MS = 120_000;
 

@@ -30,7 +30,7 @@ const chargeWorkload: Workload = {
 	orderIdsFor: (run, count) => Array.from({ length: count }, (_, i) => `bench-${run}-${i}`),
 	setUp: async () => {},
 	nodeParameters: {
-		resource: 'transaction',
+		resource: 'payment',
 		operation: 'charge',
 		paymentType: 'cstore',
 		store: 'alfamart',
@@ -56,14 +56,14 @@ const statusWorkload: Workload = {
 	operation: 'status',
 	orderIdsFor: (_run, count) => chargeWorkload.orderIdsFor(STATUS_ORDERS_RUN, count),
 	setUp: (simulator, count) => plainSequentialLoop(simulator, chargeWorkload, chargeWorkload.orderIdsFor(STATUS_ORDERS_RUN, count)),
-	nodeParameters: { resource: 'transaction', operation: 'getStatus', transactionId: '={{ $json.orderId }}' },
+	nodeParameters: { resource: 'payment', operation: 'getStatus', orderOrTransactionId: '={{ $json.orderId }}' },
 	plainRequest: (orderId) => ({ method: 'GET', path: `/v2/${encodeURIComponent(orderId)}/status`, headers: JSON_HEADERS }),
 };
 
 export const workloads: Record<OperationName, Workload> = { charge: chargeWorkload, status: statusWorkload };
 
 function credentialsFor(simulator: SimulatorProcess) {
-	return { environment: 'custom', baseUrl: simulator.url, serverKey: simulator.serverKey };
+	return { environment: 'custom', baseUrl: simulator.url, serverApiKey: simulator.serverKey };
 }
 
 /** The Midtrans node, in a Test Items → Midtrans workflow run by n8n-core's WorkflowExecute. */

@@ -1,4 +1,4 @@
-/** The credentials the local n8n gets: Midtrans (the simulator's keys, or real ones) and an SMTP placeholder. */
+/** The credentials the local n8n gets: Midtrans (the simulator's keys, or real ones) and the mail catcher's SMTP. */
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -34,7 +34,7 @@ export function midtransCredentialFromEnvironment(env: NodeJS.ProcessEnv): Crede
 		id: MIDTRANS_CREDENTIAL_ID,
 		name: `Midtrans (${environment})`,
 		type: 'midtransApi',
-		data: { environment, serverKey, clientKey: env.MIDTRANS_CLIENT_KEY?.trim() ?? '' },
+		data: { environment, serverApiKey: serverKey, clientKey: env.MIDTRANS_CLIENT_KEY?.trim() ?? '' },
 	};
 }
 
@@ -47,22 +47,14 @@ export function simulatorMidtransCredential(simulatorUrl: string): CredentialToI
 		data: {
 			environment: 'custom',
 			baseUrl: simulatorUrl,
-			serverKey: DEFAULT_SIMULATOR_SERVER_KEY,
+			serverApiKey: DEFAULT_SIMULATOR_SERVER_KEY,
 			clientKey: DEFAULT_SIMULATOR_CLIENT_KEY,
 		},
 	};
 }
 
-/**
- * n8n publishes a workflow only when every node has its credentials, so the examples that send e-mail get
- * this one. Nothing listens on its port: sending fails, locally, until it names a real mail server.
- */
-export const PLACEHOLDER_SMTP_CREDENTIAL: CredentialToImport = {
-	id: 'smtpExample00001',
-	name: 'SMTP (placeholder: set your mail server)',
-	type: 'smtp',
-	data: { host: '127.0.0.1', port: 2525, secure: false, user: '', password: '' },
-};
+/** The id the example workflows' e-mail steps refer to. */
+export const SMTP_CREDENTIAL_ID = 'smtpExample00001';
 
 /** The id the queue-mode example's Postgres node refers to. */
 export const POSTGRES_CREDENTIAL_ID = 'postgresShop0001';
@@ -83,12 +75,25 @@ export function postgresCredential(connection: {
 	};
 }
 
-/** The credential types exampleCredentials() provides: what `npm start` and the e2e n8n can publish with. */
-export const EXAMPLE_CREDENTIAL_TYPES = ['midtransApi', PLACEHOLDER_SMTP_CREDENTIAL.type];
+/**
+ * The examples' e-mail steps send through the local mail catcher (mailCatcher.ts): no account needed, and
+ * every message shows in its inbox. (n8n also publishes a workflow only when every node has its credentials.)
+ */
+export function mailCatcherSmtpCredential(smtpPort: number): CredentialToImport {
+	return {
+		id: SMTP_CREDENTIAL_ID,
+		name: 'SMTP (local mail catcher)',
+		type: 'smtp',
+		data: { host: '127.0.0.1', port: smtpPort, secure: false, user: '', password: '' },
+	};
+}
 
-/** Everything the example workflows refer to, around the given Midtrans credential. */
-export function exampleCredentials(midtrans: CredentialToImport): CredentialToImport[] {
-	return [midtrans, PLACEHOLDER_SMTP_CREDENTIAL];
+/** The credential types exampleCredentials() provides: what `npm start` and the suites' n8n can publish with. */
+export const EXAMPLE_CREDENTIAL_TYPES = ['midtransApi', 'smtp'];
+
+/** Everything the example workflows refer to: the given Midtrans credential and the mail catcher's SMTP. */
+export function exampleCredentials(midtrans: CredentialToImport, smtpPort: number): CredentialToImport[] {
+	return [midtrans, mailCatcherSmtpCredential(smtpPort)];
 }
 
 export function credentialsImportFile(credentials: CredentialToImport[]): string {

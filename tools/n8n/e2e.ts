@@ -6,30 +6,44 @@
  */
 import { strict as assert } from 'assert';
 import { createHash, randomUUID } from 'crypto';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { parseArgs } from 'util';
 
 import type { Simulator } from '../simulator';
+import type { MailCatcher } from './mailCatcher';
 import { CheckList, waitFor, type CheckResults } from './checks';
 import { NODE_TYPES } from './communityPackage';
+import { EXAMPLE_CREDENTIAL_TYPES, simulatorMidtransCredential } from './credentials';
 import { CHARGE_WORKFLOW, chargeWorkflow, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
-import { EXAMPLE_CREDENTIAL_TYPES } from './credentials';
+import { runEditorChecks } from './editor';
 import { N8N_VERSION } from './install';
 import type { N8nInstance } from './instance';
 import { ThrowawayN8n } from './launch';
+import { suitePorts } from './ports';
 import { shutDownOnSignals } from './processes';
 import type { ExecutionDetail, N8nRestClient, NodeRun } from './rest';
 import { exampleWorkflowFiles, findTriggerWorkflow, readWorkflow, type WorkflowFile } from './workflows';
 import { elapsedSince, log } from './workspace';
 
-/** Apart from `npm start`'s 5678 and the simulator's 3900, so both can run at once. */
-const E2E_PORTS = { http: 5688, taskBroker: 5689, cliTaskBroker: 5690 };
+/**
+ * Its own ports (E2E_N8N_PORT and the four after it: n8n, its two task brokers, the mail catcher's SMTP and
+ * inbox), so that it can run beside `npm start` and another suite.
+ */
+const E2E_PORTS = suitePorts(Number(process.env.E2E_N8N_PORT ?? 5688));
 
-/** Node types that reach nothing outside this machine: examples made only of these are run, not just imported. */
+/**
+ * Node types that reach nothing outside this machine (e-mail goes to the local mail catcher): examples made
+ * only of these, not counting switched-off nodes, are run, not just imported. Not the Data table node: `n8n
+ * execute` runs without n8n's Data table module, so the examples that keep orders in one run in the editor suite.
+ */
 const LOCAL_NODE_TYPES = new Set<string>([
 	'n8n-nodes-base.manualTrigger',
 	'n8n-nodes-base.set',
 	'n8n-nodes-base.noOp',
 	'n8n-nodes-base.stickyNote',
+	'n8n-nodes-base.emailSend',
 	NODE_TYPES.midtrans,
 ]);
 
@@ -42,6 +56,7 @@ interface E2eContext {
 	n8n: N8nInstance;
 	rest: N8nRestClient;
 	simulator: Simulator;
+	mailCatcher: MailCatcher;
 	examples: WorkflowFile[];
 	triggerUrl: string;
 }
@@ -169,11 +184,17 @@ function defineChecks(checks: CheckList, context: E2eContext): void {
 	);
 
 	for (const example of context.examples.filter((workflow) =>
-		workflow.nodes.every((node) => LOCAL_NODE_TYPES.has(node.type)),
+		workflow.nodes.every((node) => node.disabled === true || LOCAL_NODE_TYPES.has(node.type)),
 	)) {
 		checks.add(`example "${example.name}" runs with n8n execute, every Midtrans node succeeding`, async () => {
+			const mailsBefore = (await context.mailCatcher.emails()).length;
 			const { runData, error } = parseCliRun(await context.n8n.cli(['execute', `--id=${example.id}`, '--rawOutput']));
 			assert.equal(error, undefined, `the run failed: ${error?.message}`);
+			const sendsMail = example.nodes.filter((node) => node.type === 'n8n-nodes-base.emailSend' && !node.disabled);
+			if (sendsMail.length) {
+				const mails = (await context.mailCatcher.emails()).slice(mailsBefore);
+				assert.equal(mails.length, sendsMail.length, `the mail catcher received ${mails.length} e-mail(s)`);
+			}
 			const midtransNodes = example.nodes.filter((node) => node.type === NODE_TYPES.midtrans);
 			for (const node of midtransNodes) {
 				const answer = firstItem(runData, node.name);
@@ -296,6 +317,54 @@ function defineChecks(checks: CheckList, context: E2eContext): void {
 		});
 	});
 
+	checks.add('a genuine "pending" relabelled "settlement" (its signed status_code "201" kept) is refused with 400 and starts no execution', async () => {
+		await assertStartsNoTriggerExecution(rest, 'the relabelled notification', async () => {
+			const delivery = await simulator.notify({
+				url: context.triggerUrl,
+				status: 'settlement',
+				statusCode: '201',
+				orderId: uniqueOrderId('relabelled'),
+				grossAmount: '25000.00',
+				retry: false,
+			});
+			assert.equal(delivery.attempts[0]?.httpStatus, 400, `the trigger answered ${delivery.attempts[0]?.httpStatus ?? delivery.attempts[0]?.error}`);
+		});
+	});
+
+	checks.add('while Get Status hangs, Midtrans is answered 503 within 4 s and no execution starts', async () => {
+		simulator.injectFault({ path: '/v2/*/status', method: 'GET', type: 'slow', delayMs: 10_000 });
+		try {
+			await assertStartsNoTriggerExecution(rest, 'the unconfirmed notification', async () => {
+				const startedAt = Date.now();
+				const delivery = await simulator.notify({ url: context.triggerUrl, status: 'settlement', orderId: uniqueOrderId('slow'), grossAmount: '10000.00', retry: false });
+				const answeredAfterMs = Date.now() - startedAt;
+				assert.equal(delivery.attempts[0]?.httpStatus, 503, `the trigger answered ${delivery.attempts[0]?.httpStatus ?? delivery.attempts[0]?.error}`);
+				assert.ok(answeredAfterMs < 4_000, `the trigger answered after ${answeredAfterMs} ms`);
+			});
+		} finally {
+			simulator.clearFaults();
+		}
+	});
+
+	checks.add('after the server key is changed in the credential, a notification signed with the old key is refused within 5 s', async () => {
+		const credential = simulatorMidtransCredential(simulator.url);
+		const rotated = { ...credential.data, serverApiKey: 'SB-Mid-server-rotated-e2e' };
+		const oldKeyNotification = async () =>
+			(await simulator.notify({ url: context.triggerUrl, status: 'expire', orderId: uniqueOrderId('rotation'), grossAmount: '10000.00', retry: false })).attempts[0]?.httpStatus;
+		await rest.updateCredential(credential.id, credential.name, credential.type, rotated);
+		const changedAt = Date.now();
+		try {
+			let answer = await oldKeyNotification();
+			while (answer !== 403 && Date.now() - changedAt < 5_000) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+				answer = await oldKeyNotification();
+			}
+			assert.equal(answer, 403, `5 s after the change the old key was still answered ${answer}`);
+		} finally {
+			await rest.updateCredential(credential.id, credential.name, credential.type, credential.data);
+		}
+	});
+
 	checks.add("a repeated order ID fails the execution with Midtrans's 406, as n8n records it", async () => {
 		const response = await chargeThroughN8n(context, paidOrder, 25000);
 		assert.notEqual(response.status, 200, 'the duplicate charge was answered 200');
@@ -316,23 +385,45 @@ export function stopSuiteOnSignals(): void {
 	shutDownOnSignals(130, async () => await runningN8n?.dispose({ keepFolder: false }));
 }
 
+export interface SuiteOptions {
+	/** Also run the editor checks (editor.ts) in this n8n, after the end-to-end checks; their screenshots go here. */
+	editorScreenshotsDir?: string;
+}
+
 /** Runs every check in a throwaway n8n of the given release, printing one line per check. */
-export async function runEndToEndSuite(n8nVersion: string): Promise<CheckResults> {
+export async function runEndToEndSuite(n8nVersion: string, options: SuiteOptions = {}): Promise<CheckResults> {
 	const started = Date.now();
 	const throwaway = new ThrowawayN8n('e2e');
 	runningN8n = throwaway;
 	let results: CheckResults = { passed: 0, failed: 0 };
 	try {
 		const triggerUrl = `http://127.0.0.1:${E2E_PORTS.http}/webhook/${TRIGGER_WORKFLOW.webhookId}/webhook`;
-		const { installation, n8n, rest, simulator } = await throwaway.launch(
+		const { installation, n8n, rest, simulator, mailCatcher } = await throwaway.launch(
 			E2E_PORTS,
 			[chargeWorkflow(triggerUrl), triggerWorkflow()],
 			n8nVersion,
 		);
 		console.log(`\nEnd-to-end checks in n8n ${n8nVersion} on Node.js ${installation.nodeVersion}:`);
 		const checks = new CheckList();
-		defineChecks(checks, { n8n, rest, simulator, examples: exampleWorkflowFiles().map(readWorkflow), triggerUrl });
+		defineChecks(checks, {
+			n8n,
+			rest,
+			simulator,
+			mailCatcher,
+			examples: exampleWorkflowFiles().map(readWorkflow),
+			triggerUrl,
+		});
 		results = await checks.runAll();
+		if (options.editorScreenshotsDir) {
+			const editor = await runEditorChecks({
+				n8n,
+				rest,
+				simulator,
+				mailCatcher,
+				screenshotsDir: options.editorScreenshotsDir,
+			});
+			results = { passed: results.passed + editor.passed, failed: results.failed + editor.failed };
+		}
 	} catch (error) {
 		console.log(`  FAIL  setting up n8n ${n8nVersion} and the simulator\n        ${(error as Error).message}`);
 		results.failed++;
@@ -345,11 +436,18 @@ export async function runEndToEndSuite(n8nVersion: string): Promise<CheckResults
 	return results;
 }
 
-/** `npm run test:e2e [-- --n8n <version>]`: one release, the default one unless named. */
+/**
+ * `npm run test:e2e [-- --n8n <version>] [-- --editor]`: one release, the default one unless named; with
+ * --editor, the editor checks too, in the same n8n (their screenshots stay in a temporary folder).
+ */
 async function main(): Promise<number> {
-	const { values } = parseArgs({ options: { n8n: { type: 'string', default: N8N_VERSION } } });
+	const { values } = parseArgs({
+		options: { n8n: { type: 'string', default: N8N_VERSION }, editor: { type: 'boolean', default: false } },
+	});
 	stopSuiteOnSignals();
-	const results = await runEndToEndSuite(values.n8n);
+	const results = await runEndToEndSuite(values.n8n, {
+		editorScreenshotsDir: values.editor ? mkdtempSync(join(tmpdir(), 'n8n-midtrans-editor-screenshots-')) : undefined,
+	});
 	console.log(`${results.passed} passed, ${results.failed} failed`);
 	return results.failed ? 1 : 0;
 }

@@ -54,7 +54,7 @@ export function chargeWorkflow(triggerUrl: string): WorkflowFile {
 				position: [220, 0],
 				credentials: midtransCredential,
 				parameters: {
-					resource: 'transaction',
+					resource: 'payment',
 					operation: 'charge',
 					paymentType: 'gopay',
 					orderId: '={{ $json.body.order_id }}',
@@ -92,7 +92,8 @@ export function triggerWorkflow(): WorkflowFile {
 				parameters: {
 					routeBy: 'status',
 					statuses: ['settlement', 'expire'],
-					options: { confirmWithMidtrans: true, ignoreRepeated: true },
+					confirmWithMidtrans: true,
+					ignoreRepeated: true,
 				},
 			},
 			branch(settlement, 0),

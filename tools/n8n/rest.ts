@@ -2,6 +2,8 @@
 import { randomUUID } from 'crypto';
 import { parse as parseFlatted } from 'flatted';
 
+import type { DataTableSpec } from './exampleTables';
+
 export interface OwnerAccount {
 	email: string;
 	password: string;
@@ -41,6 +43,11 @@ export interface ExecutionDetail extends ExecutionSummary {
 	/** Each node's runs, by node name, as the editor's execution view shows them. */
 	runData: Record<string, NodeRun[]>;
 	error?: { message?: string };
+}
+
+interface DataTableSummary {
+	id: string;
+	name: string;
 }
 
 export class N8nRestError extends Error {
@@ -137,8 +144,35 @@ export class N8nRestClient {
 		}
 	}
 
+	/** Changes a credential's fields, as a user saving the credential dialog does (the other fields stay). */
+	async updateCredential(credentialId: string, name: string, type: string, data: Record<string, unknown>): Promise<void> {
+		await this.request('PATCH', `/credentials/${credentialId}`, { name, type, data });
+	}
+
 	async deactivateWorkflow(workflowId: string): Promise<WorkflowSummary> {
 		return await this.request('POST', `/workflows/${workflowId}/deactivate`, {});
+	}
+
+	/** Creates a Data table in the owner's personal project unless one of that name is there; returns its id. */
+	async ensureDataTable(table: DataTableSpec): Promise<string> {
+		const project = await this.request<{ id: string }>('GET', '/projects/personal');
+		const path = `/projects/${project.id}/data-tables`;
+		const existing = await this.request<{ data: DataTableSummary[] }>('GET', path);
+		const found = existing.data.find((candidate) => candidate.name === table.name);
+		if (found) return found.id;
+		return (await this.request<DataTableSummary>('POST', path, table)).id;
+	}
+
+	/** The rows of a Data table in the owner's personal project, by its name. */
+	async dataTableRows(name: string): Promise<Array<Record<string, unknown>>> {
+		const project = await this.request<{ id: string }>('GET', '/projects/personal');
+		const path = `/projects/${project.id}/data-tables`;
+		const table = (await this.request<{ data: DataTableSummary[] }>('GET', path)).data.find(
+			(candidate) => candidate.name === name,
+		);
+		if (!table) throw new Error(`n8n has no Data table named ${name}`);
+		return (await this.request<{ data: Array<Record<string, unknown>> }>('GET', `${path}/${table.id}/rows?take=1000`))
+			.data;
 	}
 
 	/** The newest executions of a workflow, newest first. */
@@ -146,14 +180,6 @@ export class N8nRestClient {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const page = await this.request<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100`);
 		return page.results;
-	}
-
-	/** Replaces a credential's data (n8n encrypts it), as saving the credential dialog does. */
-	async updateCredential(
-		credentialId: string,
-		credential: { name: string; type: string; data: Record<string, unknown> },
-	): Promise<void> {
-		await this.request('PATCH', `/credentials/${credentialId}`, credential);
 	}
 
 	async getExecution(executionId: string): Promise<ExecutionDetail> {

@@ -1,7 +1,7 @@
 /**
  * `npm start`: a real n8n on http://127.0.0.1:5678 with this package installed as a community package, the
- * example workflows, and a Midtrans credential pointing at the local simulator (or at Midtrans itself when
- * MIDTRANS_SERVER_KEY is set). Ctrl-C stops n8n and the simulator.
+ * example workflows, a Midtrans credential pointing at the local simulator (or at Midtrans itself when
+ * MIDTRANS_SERVER_KEY is set) and an SMTP credential pointing at a local mail catcher. Ctrl-C stops them all.
  */
 import { join } from 'path';
 
@@ -14,6 +14,7 @@ import {
 	type CredentialToImport,
 } from './credentials';
 import { launchN8n, LOCAL_OWNER } from './launch';
+import { MailCatcher } from './mailCatcher';
 import { isShuttingDown, shutDown, shutDownOnSignals } from './processes';
 import type { N8nRestClient } from './rest';
 import { exampleWorkflowFiles, findTriggerWorkflow } from './workflows';
@@ -21,12 +22,20 @@ import { CACHE_DIR, log } from './workspace';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SIMULATOR_PORT = Number(process.env.MIDTRANS_SIMULATOR_PORT ?? DEFAULT_SIMULATOR_PORT);
+// MailDev's own defaults, and its own variable names.
+const MAIL_PORTS = {
+	smtp: Number(process.env.MAILDEV_SMTP_PORT ?? 1025),
+	web: Number(process.env.MAILDEV_WEB_PORT ?? 1080),
+};
 
 let simulator: Simulator | undefined;
 
-/** What shutting down adds to stopping n8n (even one still starting): a word to the user, and the simulator. */
+/**
+ * What shutting down adds to stopping the service processes (n8n, even one still starting, and the mail
+ * catcher): a word to the user, and the simulator.
+ */
 async function closeSimulator(): Promise<void> {
-	log(simulator ? 'Stopping n8n and the simulator…' : 'Stopping n8n…');
+	log(simulator ? 'Stopping n8n, the mail catcher and the simulator…' : 'Stopping n8n and the mail catcher…');
 	await simulator?.close();
 }
 
@@ -66,11 +75,14 @@ async function main(): Promise<void> {
 		log(`Midtrans simulator listening on ${simulator.url}.`);
 	}
 
+	const mailCatcher = await MailCatcher.start(MAIL_PORTS);
+	log(`Mail catcher (MailDev) taking SMTP on 127.0.0.1:${MAIL_PORTS.smtp}, inbox at ${mailCatcher.inboxUrl}.`);
+
 	const { n8n, rest } = await launchN8n({
 		userFolder: join(CACHE_DIR, 'n8n-user-folder'),
 		ports: { http: N8N_PORT, taskBroker: N8N_PORT + 1, cliTaskBroker: N8N_PORT + 2 },
 		publicUrl,
-		credentials: exampleCredentials(credential),
+		credentials: exampleCredentials(credential, MAIL_PORTS.smtp),
 		workflowFiles,
 		owner: LOCAL_OWNER,
 	});
@@ -91,6 +103,7 @@ async function main(): Promise<void> {
 		`  log in with    ${LOCAL_OWNER.email}  /  ${LOCAL_OWNER.password}`,
 		`  Midtrans       ${midtrans} (credential "${credential.name}")`,
 		`  examples       ${workflowFiles.length} workflows in Overview${published ? `; "${published.workflow.name}" is published` : ''}`,
+		`  mail inbox     ${mailCatcher.inboxUrl}   (every e-mail the examples send; credential "SMTP (local mail catcher)")`,
 		...(published ? [`  notifications  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, published.webhookId)}`] : []),
 		simulator
 			? '  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)'
@@ -99,7 +112,7 @@ async function main(): Promise<void> {
 				: '  Midtrans cannot reach 127.0.0.1: set WEBHOOK_URL to a public tunnel to n8n to receive its notifications',
 		`  n8n's log      ${n8n.logFile}`,
 		'',
-		`  Ctrl-C stops n8n${simulator ? ' and the simulator' : ''}.`,
+		`  Ctrl-C stops n8n, the mail catcher${simulator ? ' and the simulator' : ''}.`,
 		'',
 	];
 	console.log(lines.join('\n'));

@@ -13,8 +13,9 @@ export interface WorkflowNode {
 	position: [number, number];
 	parameters: Record<string, unknown>;
 	webhookId?: string;
-	credentials?: Record<string, { id: string; name: string }>;
+	/** Switched off in the editor: n8n passes its input through. */
 	disabled?: boolean;
+	credentials?: Record<string, { id: string; name: string }>;
 }
 
 export interface WorkflowFile {

@@ -18,6 +18,7 @@ import {
 } from '../n8n/credentials';
 import { N8nInstance, type N8nPorts } from '../n8n/instance';
 import { launchN8n, LOCAL_OWNER, type LaunchedN8n } from '../n8n/launch';
+import { MailCatcher, type MailCatcherPorts } from '../n8n/mailCatcher';
 import type { N8nRestClient } from '../n8n/rest';
 import { stopAllServiceProcesses } from '../n8n/processes';
 import { elapsedSince, log } from '../n8n/workspace';
@@ -31,36 +32,50 @@ export const WEBHOOK_PROCESSES = 2;
 export const WORKERS = 2;
 
 export interface QueuePorts {
+	/** The main process; its command-line imports run before it starts, so they share its task-broker port. */
 	main: N8nPorts;
 	postgres: number;
 	redis: number;
 	/** The balancer's address: webhook processes behind /webhook/, the main process behind the rest. */
 	balancer: number;
-	/** A second balancer address with the first webhook process only (the benchmark's one-process figure). */
-	balancerOneProcess: number;
 	simulator: number;
 	webhooks: N8nPorts[];
 	workers: N8nPorts[];
+	/** A second balancer address with the first webhook process only (the benchmark's one-process figure). */
+	balancerOneProcess?: number;
+	/** A mail catcher for the examples' e-mail steps (start:queue runs them; the test and benchmark do not). */
+	mail?: MailCatcherPorts;
 }
 
-/** Sixteen consecutive ports from `first`. */
-export function queuePorts(first: number): QueuePorts {
-	const processPorts = (offset: number): N8nPorts => ({
-		http: first + offset,
-		taskBroker: first + offset + 1,
-		cliTaskBroker: first + offset + 1,
-	});
-	return {
-		main: { http: first, taskBroker: first + 1, cliTaskBroker: first + 2 },
-		postgres: first + 3,
-		redis: first + 4,
-		balancer: first + 5,
-		simulator: first + 6,
-		webhooks: Array.from({ length: WEBHOOK_PROCESSES }, (_, index) => processPorts(7 + index * 2)),
-		workers: Array.from({ length: WORKERS }, (_, index) => processPorts(7 + WEBHOOK_PROCESSES * 2 + index * 2)),
-		balancerOneProcess: first + 7 + (WEBHOOK_PROCESSES + WORKERS) * 2,
+/**
+ * Consecutive ports from `first`: fourteen, then one for a one-process balancer address and two for a mail
+ * catcher when asked for.
+ */
+export function queuePorts(first: number, extras: { oneProcessBalancer?: boolean; mailCatcher?: boolean } = {}): QueuePorts {
+	let next = first;
+	const take = () => next++;
+	const processPorts = (): N8nPorts => {
+		const http = take();
+		const taskBroker = take();
+		return { http, taskBroker, cliTaskBroker: taskBroker };
 	};
+	const main = processPorts();
+	const ports: QueuePorts = {
+		main,
+		postgres: take(),
+		redis: take(),
+		balancer: take(),
+		simulator: take(),
+		webhooks: Array.from({ length: WEBHOOK_PROCESSES }, processPorts),
+		workers: Array.from({ length: WORKERS }, processPorts),
+	};
+	if (extras.oneProcessBalancer) ports.balancerOneProcess = take();
+	if (extras.mailCatcher) ports.mail = { smtp: take(), web: take() };
+	return ports;
 }
+
+/** Where the examples' SMTP credential points when no mail catcher runs: nothing listens, nothing is sent. */
+const NO_MAIL_CATCHER_SMTP_PORT = 2525;
 
 /** Passwords and n8n's encryption key (one for every process), made once per folder and kept in it. */
 interface ClusterSecrets {
@@ -111,6 +126,8 @@ export interface QueueCluster {
 	rest: N8nRestClient;
 	/** The example's database. */
 	shop: ShopDatabase;
+	/** When the ports include one. */
+	mailCatcher?: MailCatcher;
 	/** n8n's own database (executions, workflows). */
 	n8nDatabase: PostgresLogin;
 	n8nVersion: string;
@@ -156,7 +173,7 @@ export async function launchQueueCluster(options: QueueClusterOptions): Promise<
 		mainPort: ports.main.http,
 		listeners: [
 			{ port: ports.balancer, webhookPorts: ports.webhooks.map((webhook) => webhook.http) },
-			{ port: ports.balancerOneProcess, webhookPorts: [ports.webhooks[0].http] },
+			...(ports.balancerOneProcess ? [{ port: ports.balancerOneProcess, webhookPorts: [ports.webhooks[0].http] }] : []),
 		],
 	});
 	await balancer.start();
@@ -184,8 +201,12 @@ export async function launchQueueCluster(options: QueueClusterOptions): Promise<
 	const workerFolders = ports.workers.map((_, index) => userFolder(`worker-${index + 1}`));
 	const publicUrl = `${balancer.url}/`;
 
+	const mailCatcher = ports.mail ? await MailCatcher.start(ports.mail) : undefined;
 	const credentials: CredentialToImport[] = [
-		...exampleCredentials(simulatorMidtransCredential(options.simulator.url)),
+		...exampleCredentials(
+			simulatorMidtransCredential(options.simulator.url),
+			ports.mail?.smtp ?? NO_MAIL_CATCHER_SMTP_PORT,
+		),
 		postgresCredential({ host: postgres.host, port: postgres.port, ...shop.login }),
 	];
 	const launched: LaunchedN8n = await launchN8n({
@@ -234,6 +255,7 @@ export async function launchQueueCluster(options: QueueClusterOptions): Promise<
 		workers,
 		rest,
 		shop,
+		mailCatcher,
 		n8nDatabase,
 		n8nVersion: installation.release.version,
 		webhookUrl: (webhookId, path = 'webhook') => `${balancer.url}/webhook/${webhookId}/${path}`,

@@ -21,13 +21,13 @@ const FIRST_PORT = Number(process.env.N8N_QUEUE_FIRST_PORT ?? 5730);
 let simulator: Simulator | undefined;
 
 async function closeSimulator(): Promise<void> {
-	log('Stopping n8n, nginx, Redis, PostgreSQL and the simulator…');
+	log('Stopping n8n, nginx, the mail catcher, Redis, PostgreSQL and the simulator…');
 	await simulator?.close();
 }
 
 async function main(): Promise<void> {
 	shutDownOnSignals(0, closeSimulator);
-	const ports = queuePorts(FIRST_PORT);
+	const ports = queuePorts(FIRST_PORT, { mailCatcher: true });
 	const example = exactlyOnceExample();
 
 	simulator = await startSimulator({ port: ports.simulator, log: (line) => console.log(`[simulator] ${line}`) });
@@ -66,12 +66,13 @@ async function main(): Promise<void> {
 			`  Midtrans       local simulator at ${simulator.url} (credential "Midtrans (local simulator)")`,
 			`  example        "${example.workflow.name}" is published`,
 			`  notifications  ${notificationUrl}   (nginx → webhook processes)`,
+			...(cluster.mailCatcher ? [`  mail inbox     ${cluster.mailCatcher.inboxUrl}   (the examples' e-mail steps)`] : []),
 			`  an order       ${orderId} (50000 IDR, GoPay, pending) is in the shop's "orders" table`,
 			`  pay it         npm run midtrans -- --simulator ${simulator.url} pay ${orderId}`,
 			`  see the rows   ${psql} -c 'TABLE payment_events; TABLE orders; TABLE receipts'`,
 			`  logs           ${cluster.main.logFile} (and n8n-webhook-*, n8n-worker-*, postgres.log beside it)`,
 			'',
-			'  Ctrl-C stops n8n, nginx, Redis, PostgreSQL and the simulator.',
+			'  Ctrl-C stops n8n, nginx, the mail catcher, Redis, PostgreSQL and the simulator.',
 			'',
 		].join('\n'),
 	);

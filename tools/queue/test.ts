@@ -3,7 +3,7 @@
  * Redis, a main process, two webhook processes behind nginx, two workers, the simulator as Midtrans, and the
  * exactly-once example. Every assertion reads what really happened: rows in Postgres (the example's tables and
  * n8n's execution records), the simulator's request log and deliveries, nginx's access log, n8n's logs.
- * Starts from an empty database in .cache/queue-test (kept after a failure, for a look), on ports 5746–5761.
+ * Starts from an empty database in .cache/queue-test (kept after a failure, for a look), on ports 5746–5759.
  */
 import { strict as assert } from 'assert';
 import { randomUUID } from 'crypto';
@@ -468,10 +468,9 @@ function defineChecks(checks: CheckList, context: TestContext): void {
 		// The merchant regenerates the key at Midtrans, then saves it in the n8n credential.
 		simulator.setServerKey(newKey);
 		const credential = simulatorMidtransCredential(simulator.url);
-		await cluster.rest.updateCredential(MIDTRANS_CREDENTIAL_ID, {
-			name: credential.name,
-			type: credential.type,
-			data: { ...credential.data, serverKey: newKey },
+		await cluster.rest.updateCredential(MIDTRANS_CREDENTIAL_ID, credential.name, credential.type, {
+			...credential.data,
+			serverApiKey: newKey,
 		});
 		const savedAt = Date.now();
 		const refusedAt = new Map<string, number>();

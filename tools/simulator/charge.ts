@@ -1,5 +1,5 @@
-import { LIMITS, ORDER_ID_PATTERN } from '../../nodes/Midtrans/helpers/constants';
 import { SimulatorError } from './errors';
+import { CUSTOMER_DETAILS_MAX_LENGTH, ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN } from './midtransRules';
 import { wholeRupiah } from './money';
 import { type JsonObject, objectAt, SIMULATED_PAYMENT_TYPES, type SimulatedPaymentType } from './paymentTypes';
 import { EXPIRY_UNIT_MS, type ExpiryUnit, parseOrderTime } from './time';
@@ -33,6 +33,7 @@ function checkItemDetails(body: JsonObject, amount: number | undefined, problems
 		if (price === undefined || quantity === undefined) itemsValid = false;
 		else sum += price * quantity;
 	});
+	// docs.midtrans.com/reference/item-details-object: the sum of price × quantity must equal gross_amount.
 	if (itemsValid && amount !== undefined && sum !== amount) {
 		problems.push('transaction_details.gross_amount is not equal to the sum of item_details');
 	}
@@ -68,12 +69,13 @@ function checkOrderDetails(body: JsonObject, problems: string[]): { orderId: str
 	if (orderId === undefined || orderId === '') problems.push('transaction_details.order_id is required');
 	else if (typeof orderId !== 'string' && typeof orderId !== 'number')
 		problems.push('transaction_details.order_id must be a string');
-	else if (String(orderId).length > LIMITS.orderIdLength) {
-		problems.push(`transaction_details.order_id must be at most ${LIMITS.orderIdLength} characters`);
+	else if (String(orderId).length > ORDER_ID_MAX_LENGTH) {
+		problems.push(`transaction_details.order_id must be at most ${ORDER_ID_MAX_LENGTH} characters`);
 	} else if (!ORDER_ID_PATTERN.test(String(orderId))) {
 		problems.push('transaction_details.order_id may contain only letters, digits and - _ ~ .');
 	}
 
+	// docs.midtrans.com/reference/transaction-details-object: gross_amount is a Long of IDR, "Do not add decimal".
 	const amount = wholeRupiah(details.gross_amount);
 	if (details.gross_amount === undefined) problems.push('transaction_details.gross_amount is required');
 	else if (amount === undefined) problems.push('transaction_details.gross_amount must be an integer');
@@ -81,9 +83,9 @@ function checkOrderDetails(body: JsonObject, problems: string[]): { orderId: str
 
 	checkItemDetails(body, amount, problems);
 	const customer = objectAt(body, 'customer_details');
-	for (const field of ['first_name', 'last_name', 'email', 'phone']) {
-		if (customer[field] !== undefined && String(customer[field]).length > LIMITS.customerFieldLength) {
-			problems.push(`customer_details.${field} must be at most ${LIMITS.customerFieldLength} characters`);
+	for (const [field, maxLength] of Object.entries(CUSTOMER_DETAILS_MAX_LENGTH)) {
+		if (customer[field] !== undefined && String(customer[field]).length > maxLength) {
+			problems.push(`customer_details.${field} must be at most ${maxLength} characters`);
 		}
 	}
 	return { orderId: String(orderId), amount };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'crypto';
 
-import type { TransactionStatus } from '../../nodes/Midtrans/helpers/constants';
 import type { CardVault } from './cards';
 import { SimulatorError } from './errors';
 import type { FaultBook } from './faults';
 import type { IdempotencyMemory } from './idempotency';
-import { type Ledger, notificationFieldsOf, statusCodeFor, type Transition } from './ledger';
+import { type Ledger, notificationFieldsOf, type Transition } from './ledger';
+import { statusCodeFor, type TransactionStatus } from './midtransRules';
 import { signNotification, type Notifier } from './notifier';
 import { jakartaTime } from './time';
 import type { NotificationDelivery, NotifyOptions, TransactionChange } from './types';

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../nodes/Midtrans/helpers/constants';
+import { IDEMPOTENCY_KEY_MAX_LENGTH } from './midtransRules';
 
 /** Midtrans remembers a successful answer for five minutes. */
 export const IDEMPOTENCY_MEMORY_MS = 5 * 60 * 1000;
@@ -17,7 +17,7 @@ export class IdempotencyMemory {
 	/** The key Midtrans would honour: longer keys are silently ignored. */
 	static usableKey(header: string | string[] | undefined): string | undefined {
 		const key = Array.isArray(header) ? header[0] : header;
-		return key && key.length <= LIMITS.idempotencyKeyLength ? key : undefined;
+		return key && key.length <= IDEMPOTENCY_KEY_MAX_LENGTH ? key : undefined;
 	}
 
 	recall(key: string): RememberedAnswer | undefined {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'crypto';
 
-import type { TransactionStatus } from '../../nodes/Midtrans/helpers/constants';
 import type { CardVault } from './cards';
 import { validateCharge, validateSnapRequest } from './charge';
 import { SimulatorError } from './errors';
+import { statusCodeFor, type TransactionStatus } from './midtransRules';
 import { rupiah, wholeRupiah } from './money';
 import { cardDecision, type CardState, type JsonObject, type SimulatedPaymentType } from './paymentTypes';
 import { jakartaTime } from './time';
@@ -15,14 +15,6 @@ const REUSABLE_AFTER: ReadonlySet<TransactionStatus> = new Set(['cancel', 'expir
 const REFUNDABLE_FROM: ReadonlySet<TransactionStatus> = new Set(['settlement', 'capture', 'partial_refund']);
 /** setTimeout cannot wait longer; a longer expiry simply never fires while the simulator runs. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
-
-/** The status_code Midtrans gives a status in Get Status answers and notifications. */
-export function statusCodeFor(status: TransactionStatus, fraudStatus?: string): string {
-	if (status === 'pending') return '201';
-	if (fraudStatus === 'challenge') return '201';
-	if (status === 'deny' || status === 'cancel' || status === 'expire' || status === 'failure') return '202';
-	return '200';
-}
 
 /** Where a transaction's notifications go, as its charge's headers asked. */
 export interface NotificationTargets {

@@ -1,7 +1,14 @@
 import { randomInt } from 'crypto';
 
-import { CSTORE_STORES, LIMITS, type TransactionStatus } from '../../nodes/Midtrans/helpers/constants';
 import type { CardOutcome, CardVault } from './cards';
+import {
+	ALFAMART_FREE_TEXT_MAX_LENGTH,
+	CSTORE_AMOUNT_RANGE,
+	CSTORE_MESSAGE_MAX_LENGTH,
+	CSTORE_STORES,
+	type CstoreStore,
+	type TransactionStatus,
+} from './midtransRules';
 import { EXPIRY_UNIT_MS } from './time';
 
 export type JsonObject = Record<string, unknown>;
@@ -81,24 +88,26 @@ const cstore: SimulatedPaymentType = {
 			problems.push('cstore.store is required');
 			return;
 		}
-		if (!CSTORE_STORES.includes(store as (typeof CSTORE_STORES)[number])) {
+		if (!CSTORE_STORES.includes(store as CstoreStore)) {
 			problems.push(`cstore.store ${JSON.stringify(store)} is not supported; use alfamart or indomaret`);
 			return;
 		}
-		checkLength(problems, 'cstore.message', details.message, LIMITS.cstoreMessageLength);
+		checkLength(problems, 'cstore.message', details.message, CSTORE_MESSAGE_MAX_LENGTH);
 		for (const n of [1, 2, 3]) {
 			checkLength(
 				problems,
 				`cstore.alfamart_free_text_${n}`,
 				details[`alfamart_free_text_${n}`],
-				LIMITS.alfamartFreeTextLength,
+				ALFAMART_FREE_TEXT_MAX_LENGTH,
 			);
 		}
-		if (store === 'indomaret' && (amount < 10_000 || amount > 5_000_000)) {
-			problems.push('transaction_details.gross_amount must be between 10000 and 5000000 for indomaret');
+		const { min, max } = CSTORE_AMOUNT_RANGE[store as CstoreStore];
+		if ((min !== undefined && amount < min) || amount > max) {
+			const range = min === undefined ? `at most ${max}` : `between ${min} and ${max}`;
+			problems.push(`transaction_details.gross_amount must be ${range} for ${store}`);
 		}
 		if (store === 'alfamart') {
-			if (amount > 2_500_000) problems.push('transaction_details.gross_amount must be at most 2500000 for alfamart');
+			// docs.midtrans.com/reference/item-details-object: no vertical line (|) for Alfamart.
 			const items = Array.isArray(body.item_details) ? (body.item_details as JsonObject[]) : [];
 			if (items.some((item) => /\|/.test(`${item?.id ?? ''}${item?.name ?? ''}`))) {
 				problems.push('item_details must not contain "|" for alfamart');

@@ -1,12 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'http';
 
-import { LIMITS } from '../../nodes/Midtrans/helpers/constants';
 import { type CardVault, SANDBOX_OTP } from './cards';
 import { type ChangeKind, SimulatorControl } from './control';
 import { ERROR_MESSAGES, SimulatorError } from './errors';
 import { checkFault, type FaultBook } from './faults';
 import { IdempotencyMemory } from './idempotency';
 import type { Ledger, NotificationTargets } from './ledger';
+import { NOTIFICATION_URLS_PER_HEADER } from './midtransRules';
 import type { Notifier } from './notifier';
 import { checkoutPage, qrCodeSvg, snapPage, threeDsPage } from './pages';
 import type { TimerSet } from './timers';
@@ -79,8 +79,7 @@ function headerList(value: string | string[] | undefined): string[] | undefined 
 		.split(',')
 		.map((url) => url.trim())
 		.filter(Boolean);
-	// Midtrans takes at most three URLs per header.
-	return urls.slice(0, LIMITS.notificationUrls);
+	return urls.slice(0, NOTIFICATION_URLS_PER_HEADER);
 }
 
 function notificationTargets(headers: IncomingHttpHeaders): NotificationTargets {

@@ -1,4 +1,4 @@
-import type { TransactionStatus } from '../../nodes/Midtrans/helpers/constants';
+import type { TransactionStatus } from './midtransRules';
 
 /**
  * A transaction as Midtrans's Get Status shows it: snake_case fields, money as "44000.00" strings,

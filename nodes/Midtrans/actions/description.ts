@@ -14,15 +14,20 @@ function shownFor(resource: string, operation: string, property: INodeProperties
 	};
 }
 
-/** The node's parameters, assembled from the descriptions that sit beside each operation. */
+/** The node's parameters, assembled from the descriptions that sit beside each resource and operation. */
 export const nodeProperties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: resources.map(({ name, value }) => ({ name, value })),
-		default: 'transaction',
+		options: [
+			{ name: 'Payment', value: 'payment' },
+			{ name: 'Payment Page (Snap)', value: 'paymentPage' },
+			{ name: 'Transaction', value: 'transaction' },
+			{ name: 'Card', value: 'card' },
+		],
+		default: 'payment',
 	},
 	...resources.map((resource) => resource.operationProperty),
 	...resources.flatMap((resource) =>

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { randomUUID } from 'crypto';
 
-import { LIMITS } from '../helpers/constants';
-import type { ItemValidator } from '../helpers/validation';
+import { LIMITS } from '../../shared/constants';
+import type { ItemValidator } from '../../shared/validation';
 
 /**
  * The parts of an order that a Core API charge and a Snap payment page share: their parameters, and
@@ -69,42 +68,51 @@ export const customerDetailsProperty: INodeProperties = {
 /** Midtrans's expiry units; Snap accepts all but seconds. */
 export type ExpiryUnit = 'second' | 'minute' | 'hour' | 'day';
 
-const EXPIRY_UNIT_NAMES: Record<ExpiryUnit, string> = {
-	second: 'Second',
-	minute: 'Minute',
-	hour: 'Hour',
-	day: 'Day',
+/** Additional Fields → Custom Expiry: how long the customer has to pay, as one group that is set whole or not at all. */
+export const customExpiryField: INodeProperties = {
+		displayName: 'Custom Expiry',
+		name: 'customExpiry',
+		type: 'fixedCollection',
+		placeholder: 'Set expiry',
+		default: {},
+		description: 'How long the customer has to pay; without it Midtrans’s default for the payment method applies',
+		options: [
+			{
+				displayName: 'Expiry',
+				name: 'expiry',
+				values: [
+					{
+						displayName: 'Duration',
+						name: 'duration',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 60,
+						description: 'How many units the customer has to pay, counted from Start Time (or from now)',
+					},
+					{
+						displayName: 'Start Time',
+						name: 'startTime',
+						type: 'string',
+						default: '',
+						placeholder: '2026-11-22 15:07:00 +0700',
+						description: 'Start of the expiry period, formatted yyyy-MM-dd HH:mm:ss +0700; empty means now',
+					},
+					{
+						displayName: 'Unit',
+						name: 'unit',
+						type: 'options',
+						options: [
+							{ name: 'Days', value: 'day' },
+							{ name: 'Hours', value: 'hour' },
+							{ name: 'Minutes', value: 'minute' },
+							{ name: 'Seconds', value: 'second', description: 'Core API charges only; payment pages and links take minutes or more' },
+						],
+						default: 'minute',
+					},
+				],
+			},
+		],
 };
-
-/** The three Additional Fields that set how long the customer has to pay, in the given units. */
-export function expiryFields(units: readonly ExpiryUnit[]): INodeProperties[] {
-	return [
-		{
-			displayName: 'Custom Expiry Duration',
-			name: 'expiryDuration',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 60,
-			description:
-				'How long the customer has to pay, in Custom Expiry Unit, counted from Custom Expiry Order Time (or from now)',
-		},
-		{
-			displayName: 'Custom Expiry Order Time',
-			name: 'orderTime',
-			type: 'string',
-			default: '',
-			placeholder: '2026-11-22 15:07:00 +0700',
-			description: 'Start of the expiry period, formatted yyyy-MM-dd HH:mm:ss +0700; empty means now',
-		},
-		{
-			displayName: 'Custom Expiry Unit',
-			name: 'expiryUnit',
-			type: 'options',
-			options: units.map((unit) => ({ name: EXPIRY_UNIT_NAMES[unit], value: unit })),
-			default: 'minute',
-		},
-	];
-}
 
 export const idempotencyKeyField: INodeProperties = {
 	displayName: 'Idempotency Key',
@@ -112,16 +120,18 @@ export const idempotencyKeyField: INodeProperties = {
 	type: 'string',
 	default: '',
 	description:
-		'At most 46 characters. Midtrans answers a repeated request with the same key with the first answer instead of acting again. When empty, the node makes one per item so its own retries are safe.',
+		'At most 46 characters. Midtrans answers a repeated request with the same key (for 5 minutes) with the first answer instead of acting again. When empty, the node makes one per item that stays the same across its own retries and n8n’s Retry On Fail within an execution.',
 };
 
 export const itemDetailsJsonField: INodeProperties = {
-	displayName: 'Item Details (JSON)',
+	displayName: 'Item Details From JSON',
 	name: 'itemDetailsJson',
 	type: 'json',
 	default: '[]',
+	// The example sits in the hint: n8n's lint rules would have its "id" key written "ID" in a description.
+	hint: 'Example: [{"id": "SKU-1", "name": "Tea", "price": 20000, "quantity": 2}]',
 	description:
-		'Item details as a JSON array of {ID, name, price, quantity}, for items that come from earlier nodes. Use instead of Item Details, not with it.',
+		'The items as a JSON array with the keys of the example below, for items that come from earlier nodes. Use this or the Item Details rows above, not both.',
 };
 
 export const notificationUrlFields: INodeProperties[] = [
@@ -153,10 +163,10 @@ function readItemDetails(this: IExecuteFunctions, itemIndex: number, validate: I
 			try {
 				parsed = JSON.parse(raw);
 			} catch {
-				validate.fail('Item Details (JSON) (additionalFields.itemDetailsJson)', 'is not valid JSON');
+				validate.fail('Item Details From JSON (additionalFields.itemDetailsJson)', 'is not valid JSON');
 			}
 		}
-		if (!Array.isArray(parsed)) validate.fail('Item Details (JSON) (additionalFields.itemDetailsJson)', 'must be a JSON array');
+		if (!Array.isArray(parsed)) validate.fail('Item Details From JSON (additionalFields.itemDetailsJson)', 'must be a JSON array');
 		jsonRows = parsed as IDataObject[];
 	}
 	if (rows.length && jsonRows.length) {
@@ -224,6 +234,9 @@ export function readOrder(this: IExecuteFunctions, itemIndex: number, validate: 
 	const itemDetails = readItemDetails.call(this, itemIndex, validate, additional);
 	if (itemDetails.length) {
 		const sum = itemDetails.reduce((total, item) => total + (item.price as number) * (item.quantity as number), 0);
+		if (!Number.isSafeInteger(sum)) {
+			validate.fail('Item Details (itemDetails)', `the sum of price × quantity is too large to be sent exactly (${sum})`);
+		}
 		if (sum !== grossAmount) {
 			validate.fail('Gross Amount (grossAmount)', `must equal the sum of item price × quantity, ${sum} (got ${grossAmount})`);
 		}
@@ -236,21 +249,22 @@ export function readOrder(this: IExecuteFunctions, itemIndex: number, validate: 
 	return { orderId, grossAmount, itemDetails, additional, body };
 }
 
-/** The expiry from the Custom Expiry fields, or undefined when none is set. */
+/** The expiry from Additional Fields → Custom Expiry, or undefined when it is not set. */
 export function readExpiry(
 	additional: IDataObject,
 	validate: ItemValidator,
 	units: readonly ExpiryUnit[],
 ): { duration: number; unit: ExpiryUnit; startTime?: string } | undefined {
-	if (additional.expiryDuration === undefined && !additional.orderTime && !additional.expiryUnit) return undefined;
+	const group = (additional.customExpiry as IDataObject | undefined)?.expiry as IDataObject | undefined;
+	if (!group) return undefined;
 	const expiry: { duration: number; unit: ExpiryUnit; startTime?: string } = {
-		duration: validate.wholeNumber('Custom Expiry Duration (additionalFields.expiryDuration)', additional.expiryDuration ?? 60),
-		unit: validate.oneOf('Custom Expiry Unit (additionalFields.expiryUnit)', additional.expiryUnit ?? 'minute', units),
+		duration: validate.wholeNumber('Custom Expiry Duration (additionalFields.customExpiry.duration)', group.duration ?? 60),
+		unit: validate.oneOf('Custom Expiry Unit (additionalFields.customExpiry.unit)', group.unit ?? 'minute', units),
 	};
-	const startTime = additional.orderTime ? String(additional.orderTime).trim() : '';
+	const startTime = group.startTime ? String(group.startTime).trim() : '';
 	if (startTime) {
 		validate.pattern(
-			'Custom Expiry Order Time (additionalFields.orderTime)',
+			'Custom Expiry Start Time (additionalFields.customExpiry.startTime)',
 			startTime,
 			/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/,
 			'must look like 2026-11-22 15:07:00 +0700',
@@ -261,12 +275,13 @@ export function readExpiry(
 }
 
 /**
- * The Idempotency-Key header: the user's key, or a new one when Midtrans honours keys for this request.
- * A key Midtrans ignores would make the transport believe a retry is safe when it is not, so none is made then.
+ * The Idempotency-Key header: the user's key, or the item's derived one (the same on every try of the item).
+ * None when Midtrans ignores keys for this request: a key it ignores would make a retry look safe when it is not.
  */
 export function idempotencyHeader(
 	additional: IDataObject,
 	validate: ItemValidator,
+	derivedKey: string,
 	honoured = true,
 ): Record<string, string> {
 	const idempotencyKey = validate.maxLength(
@@ -274,9 +289,8 @@ export function idempotencyHeader(
 		additional.idempotencyKey,
 		LIMITS.idempotencyKeyLength,
 	);
-	// A key Midtrans ignores would make the transport believe a retry is safe when it is not.
 	if (!honoured) return {};
-	return { 'Idempotency-Key': idempotencyKey ?? randomUUID() };
+	return { 'Idempotency-Key': idempotencyKey ?? derivedKey };
 }
 
 /** X-Override-Notification and X-Append-Notification from the Notification URLs fields. */

@@ -1,11 +1,13 @@
 import { card } from './card';
-import { snap } from './snap';
+import { payment } from './payment';
+import { paymentPage } from './paymentPage';
 import { transaction } from './transaction';
 import type { MidtransOperation, MidtransResource } from './types';
 
-export const resources: MidtransResource[] = [card, snap, transaction];
+/** In the order of the Resource parameter's options. */
+export const resources: MidtransResource[] = [payment, paymentPage, transaction, card];
 
-export function findOperation(resource: string, operation: string): MidtransOperation | undefined {
+export function findOperation(resource: string, operation: string): MidtransOperation<unknown> | undefined {
 	return resources
 		.find(({ value }) => value === resource)
 		?.operations.find(({ value }) => value === operation);

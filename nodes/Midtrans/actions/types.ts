@@ -1,62 +1,49 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemValidator } from '../helpers/validation';
-import type { MidtransRequest } from '../transport';
+import type { MidtransRequest } from '../../shared/transport';
+import type { ItemValidator } from '../../shared/validation';
+
+/** Sends one request to Midtrans for the item being run, with the run's credential, limits and pacing. */
+export type SendRequest = (request: MidtransRequest) => Promise<IDataObject>;
 
 /**
- * One operation: its parameters, and two small functions. The router owns the item loop, the error
- * policy, pairing and pacing; an operation only turns an item into a request and an answer into an item.
+ * One operation: its parameters, and small functions from one item to one result. The router owns the item
+ * loop, the error policy, pairing and pacing. `prepare` reads and validates the item (throwing there means
+ * nothing is sent for it); `run` turns what prepare returned into the output item's json, with as many
+ * requests as the operation needs. Without `run`, prepare returns a single request whose answer, passed
+ * through `toItem` when given, is the output.
  */
-export interface MidtransOperation {
+export interface MidtransOperation<Prepared = MidtransRequest> {
+	/** The operation's value in its resource's Operation parameter, where its name, action and description are. */
 	value: string;
-	name: string;
-	action: string;
-	description: string;
 	/** Parameters of this operation; the resource adds the displayOptions that show them. */
 	properties: INodeProperties[];
-	/** Reads and validates one item's parameters; throwing here means nothing is sent for that item. */
 	prepare(
 		this: IExecuteFunctions,
 		itemIndex: number,
 		validate: ItemValidator,
-	): MidtransRequest | Promise<MidtransRequest>;
-	/** Shapes Midtrans's answer into the output item's json; the answer itself when absent. */
+		/** The item's key for a purpose, the same on every try of it in this execution (see itemKeyMaker). */
+		keyFor: (purpose: string) => string,
+	): Prepared | Promise<Prepared>;
+	run?(prepared: Prepared, send: SendRequest): Promise<IDataObject>;
 	toItem?(response: IDataObject): IDataObject;
 }
 
 export interface MidtransResource {
+	/** The resource's value in the Resource parameter, where its name is. */
 	value: string;
-	name: string;
-	operations: MidtransOperation[];
-	/** The Operation parameter of this resource (its default is written as a literal where the linter can see it). */
+	operations: Array<MidtransOperation<unknown>>;
+	/** The Operation parameter of this resource, written out as a literal so that n8n's lint rules can read it. */
 	operationProperty: INodeProperties;
 }
 
-/** The Operation parameter for a resource, listing its operations; the caller sets the default. */
-export function operationSelector(resource: string, operations: MidtransOperation[]): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		default: '',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: operations.map(({ name, value, action, description }) => ({
-			name,
-			value,
-			action,
-			description,
-		})),
-	};
-}
-
 /** An operation's Additional Fields collection, which its prepare reads as getNodeParameter('additionalFields'). */
-export function additionalFieldsProperty(options: INodeProperties[]): INodeProperties {
+export function additionalFieldsProperty(options: INodeProperties[], placeholder = 'Add field'): INodeProperties {
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
-		placeholder: 'Add field',
+		placeholder,
 		default: {},
 		options,
 	};

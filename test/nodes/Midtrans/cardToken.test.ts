@@ -1,41 +1,33 @@
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
-import { runMidtrans, SANDBOX_CREDENTIALS, SANDBOX_HOST } from '../../harness/engine';
-import { queryOf, recordRequest } from '../../harness/recordedRequest';
+import { runMidtrans } from '../../harness/engine';
+import { FUTURE_YEAR, SANDBOX_CREDENTIALS, SANDBOX_HOST, TEST_CLIENT_KEY } from '../../harness/midtrans';
+import { interceptMidtrans, queryOf, recordCharge, recordRequest } from '../../harness/nock';
+import { unansweredDuring } from '../../harness/nockReplies';
+import { charge, createCardToken } from '../../harness/parameters';
+import { expectRefusedBeforeSending } from '../../harness/runs';
 
-const CLIENT_KEY = String(SANDBOX_CREDENTIALS.clientKey);
 const tokenAnswer = {
 	status_code: '200',
 	status_message: 'Credit card token is created as Token ID.',
 	token_id: '481111-1114-a901971f-2f1b-4781-802a-df326fbf0e9c',
 	hash: '481111-1114-mami',
 };
+const PRODUCTION_CREDENTIALS = { environment: 'production', serverApiKey: 'Mid-server-Prod_1234abcd', clientKey: 'Mid-client-Prod_1234' };
 
-// Any future date is a valid sandbox expiry; a fixed year would stop working once it passes.
-const FUTURE_YEAR = String(new Date().getUTCFullYear() + 5);
+const expectTokenRequest = (host = SANDBOX_HOST) => recordRequest(host, 'GET', '/v2/token', tokenAnswer);
 
-const createToken = (parameters: object = {}) => ({
-	resource: 'card',
-	operation: 'createToken',
-	cardNumber: '4811 1111 1111 1114',
-	cardExpMonth: '2',
-	cardExpYear: FUTURE_YEAR,
-	cardCvv: '123',
-	...parameters,
-});
-
-describe('Card: Create Card Token', () => {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+describe('Card: Create Test Token', () => {
+	interceptMidtrans();
 
 	it('asks GET /v2/token with the credential’s client key and the card, and returns token_id', async () => {
-		const { scope, seen } = recordRequest(SANDBOX_HOST, 'GET', '/v2/token', tokenAnswer);
-		const { items, error } = await runMidtrans(createToken());
+		const { scope, seen } = expectTokenRequest();
+		const { items, error } = await runMidtrans(createCardToken());
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(queryOf(seen.path)).toEqual({
-			client_key: CLIENT_KEY,
+			client_key: TEST_CLIENT_KEY,
 			card_number: '4811111111111114',
 			card_exp_month: '02',
 			card_exp_year: FUTURE_YEAR,
@@ -44,27 +36,24 @@ describe('Card: Create Card Token', () => {
 		expect(items[0].json).toEqual(tokenAnswer);
 		// The item carries the token, not the card or the client key.
 		expect(JSON.stringify(items)).not.toContain('4811111111111114');
-		expect(JSON.stringify(items)).not.toContain(CLIENT_KEY);
+		expect(JSON.stringify(items)).not.toContain(TEST_CLIENT_KEY);
 	});
 
 	it('makes a token the next node can charge: Card Token → Charge with Credit Card', async () => {
-		recordRequest(SANDBOX_HOST, 'GET', '/v2/token', tokenAnswer);
-		const { scope, seen } = recordRequest(SANDBOX_HOST, 'POST', '/v2/charge', {
+		expectTokenRequest();
+		const { scope, seen } = recordCharge({
 			status_code: '200',
 			transaction_status: 'capture',
 			fraud_status: 'accept',
 		});
-		const { items: tokens } = await runMidtrans(createToken({ cardNumber: '4411111111111118' }));
+		const { items: tokens } = await runMidtrans(createCardToken('4411111111111118'));
 		const { error } = await runMidtrans(
-			{
-				resource: 'transaction',
-				operation: 'charge',
+			charge({
 				paymentType: 'credit_card',
-				orderId: 'order-5001',
 				grossAmount: 20000,
 				tokenId: '={{ $json.token_id }}',
 				creditCard: { authentication: false },
-			},
+			}),
 			tokens.map((item) => item.json),
 		);
 		expect(error).toBeUndefined();
@@ -73,51 +62,53 @@ describe('Card: Create Card Token', () => {
 	});
 
 	it('refuses in production, saying card data must not pass through n8n, and sends nothing', async () => {
-		const { scope } = recordRequest('https://api.midtrans.com', 'GET', '/v2/token', tokenAnswer);
-		const { error, items } = await runMidtrans(createToken(), [{}], {
-			credentials: { environment: 'production', serverKey: 'Mid-server-Prod_1234abcd', clientKey: 'Mid-client-Prod_1234' },
-		});
-		expect(error?.message).toBe(
+		const { result, unanswered } = await unansweredDuring(() =>
+			runMidtrans(createCardToken(), [{}], { credentials: PRODUCTION_CREDENTIALS }),
+		);
+		expect(result.error?.message).toBe(
 			'Create Card Token is refused in production (item 0): card numbers must not pass through n8n in production',
 		);
-		expect(error?.description).toMatch(/PCI DSS.*Midtrans\.js.*Allow in Production/);
-		expect(items).toEqual([]);
-		expect(scope.isDone()).toBe(false);
+		expect(result.error?.description).toMatch(/PCI DSS.*Midtrans\.js.*Allow in Production/);
+		expect(result.items).toEqual([]);
+		expect(unanswered).toEqual([]);
 	});
 
 	it('works in production only when Allow in Production is turned on', async () => {
-		const { scope, seen } = recordRequest('https://api.midtrans.com', 'GET', '/v2/token', tokenAnswer);
-		const { error } = await runMidtrans(createToken({ allowInProduction: true }), [{}], {
-			credentials: { environment: 'production', serverKey: 'Mid-server-Prod_1234abcd', clientKey: 'Mid-client-Prod_1234' },
+		const { scope, seen } = expectTokenRequest('https://api.midtrans.com');
+		const { error } = await runMidtrans(createCardToken(undefined, { allowInProduction: true }), [{}], {
+			credentials: PRODUCTION_CREDENTIALS,
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(queryOf(seen.path).client_key).toBe('Mid-client-Prod_1234');
+		expect(queryOf(seen.path).client_key).toBe(PRODUCTION_CREDENTIALS.clientKey);
 	});
 
 	it('says clearly that the credential needs a client key when it has none, and sends nothing', async () => {
-		const { scope } = recordRequest(SANDBOX_HOST, 'GET', '/v2/token', tokenAnswer);
-		const { error } = await runMidtrans(createToken(), [{}], {
-			credentials: { ...SANDBOX_CREDENTIALS, clientKey: '' },
-		});
-		expect(error?.message).toBe('The Midtrans credential has no Client Key, which Create Card Token needs (item 0)');
-		expect(error?.description).toMatch(/Settings → Access Keys/);
-		expect(scope.isDone()).toBe(false);
+		const { result, unanswered } = await unansweredDuring(() =>
+			runMidtrans(createCardToken(), [{}], { credentials: { ...SANDBOX_CREDENTIALS, clientKey: '' } }),
+		);
+		expect(result.error?.message).toBe('The Midtrans credential has no Client Key, which Create Card Token needs (item 0)');
+		expect(result.error?.description).toMatch(/Settings → Access Keys/);
+		expect(unanswered).toEqual([]);
 	});
 
 	it('passes Midtrans’s refusal of a card on as an error without echoing the client key or the card number', async () => {
 		nock(SANDBOX_HOST)
 			.get('/v2/token')
 			.query(true)
-			.reply(200, { status_code: '400', status_message: 'One or more parameters in the payload is invalid.', validation_messages: ['card_cvv must be 3 digits'] });
-		const { error } = await runMidtrans(createToken());
+			.reply(200, {
+				status_code: '400',
+				status_message: 'One or more parameters in the payload is invalid.',
+				validation_messages: ['card_cvv must be 3 digits'],
+			});
+		const { error, run } = await runMidtrans(createCardToken());
 		expect(error?.message).toBe('Midtrans error 400: One or more parameters in the payload is invalid.');
 		expect(error?.description).toContain('card_cvv must be 3 digits');
-		expect(JSON.stringify(error)).not.toContain(CLIENT_KEY);
-		expect(JSON.stringify(error)).not.toContain('4811111111111114');
+		expect(JSON.stringify(run)).not.toContain(TEST_CLIENT_KEY);
+		expect(JSON.stringify(run)).not.toContain('4811111111111114');
 	});
 
-	const invalidCases: Array<[string, object, RegExp]> = [
+	const invalidCases: Array<[string, IDataObject, RegExp]> = [
 		[
 			'a card number whose check digit is wrong',
 			{ cardNumber: '4811 1111 1111 1115' },
@@ -131,11 +122,6 @@ describe('Card: Create Card Token', () => {
 	];
 
 	it.each(invalidCases)('refuses %s, naming the field, the item and the rule, and sends nothing', async (_name, parameters, message) => {
-		const { scope } = recordRequest(SANDBOX_HOST, 'GET', '/v2/token', tokenAnswer);
-		const { error, items } = await runMidtrans(createToken(parameters));
-		expect(error?.message).toMatch(message);
-		expect(error?.description).toBe('Nothing was sent to Midtrans for this item.');
-		expect(items).toEqual([]);
-		expect(scope.isDone()).toBe(false);
+		await expectRefusedBeforeSending(createCardToken(undefined, parameters), message);
 	});
 });

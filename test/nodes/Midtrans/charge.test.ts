@@ -1,28 +1,20 @@
-import nock from 'nock';
-
 import { guideAnswers, guideRequests } from '../../fixtures/guides';
-import { runMidtrans, SANDBOX_HOST, TEST_SERVER_KEY } from '../../harness/engine';
-import { recordRequest } from '../../harness/recordedRequest';
+import { runMidtrans } from '../../harness/engine';
+import { basicAuthFor, SANDBOX_HOST } from '../../harness/midtrans';
+import { interceptMidtrans, recordCharge } from '../../harness/nock';
+import { answerEachCharge } from '../../harness/nockReplies';
+import { charge, indomaretCharge, MADE_KEY } from '../../harness/parameters';
 
-const basicAuth = `Basic ${Buffer.from(`${TEST_SERVER_KEY}:`).toString('base64')}`;
-
-/** Intercepts one POST /v2/charge, recording the body and headers Midtrans would have received. */
-const expectCharge = (answer: object) => recordRequest(SANDBOX_HOST, 'POST', '/v2/charge', answer);
-
-const charge = (parameters: object) => ({ resource: 'transaction', operation: 'charge', ...parameters });
 
 describe('Charge', () => {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	interceptMidtrans();
 
-	it('sends the guide’s Alfamart request body exactly, with Midtrans’s headers', async () => {
-		const { scope, seen } = expectCharge(guideAnswers.alfamart);
+	it('sends the guide’s Alfamart request body exactly, with Midtrans’s headers and an Idempotency-Key', async () => {
+		const { scope, seen } = recordCharge(guideAnswers.alfamart);
 		const { items, error } = await runMidtrans(
 			charge({
 				paymentType: 'cstore',
 				orderId: 'order-101',
-				grossAmount: 44000,
 				store: 'alfamart',
 				cstore: {
 					message: 'Message ',
@@ -35,24 +27,16 @@ describe('Charge', () => {
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(seen.body).toEqual(guideRequests.alfamart);
-		expect(seen.headers?.authorization).toBe(basicAuth);
+		expect(seen.headers?.authorization).toBe(basicAuthFor());
 		expect(seen.headers?.accept).toBe('application/json');
 		expect(seen.headers?.['content-type']).toContain('application/json');
-		expect(String(seen.headers?.['idempotency-key'])).toMatch(/^[0-9a-f-]{36}$/);
+		expect(seen.headers?.['idempotency-key']).toMatch(MADE_KEY);
 		expect(items[0].json).toMatchObject({ payment_code: '8127740588870520', store: 'alfamart' });
 	});
 
 	it('sends the guide’s Indomaret request body exactly and no Idempotency-Key, which Indomaret ignores', async () => {
-		const { scope, seen } = expectCharge(guideAnswers.indomaret);
-		const { items, error } = await runMidtrans(
-			charge({
-				paymentType: 'cstore',
-				orderId: 'order-101',
-				grossAmount: 44000,
-				store: 'indomaret',
-				cstore: { message: 'Message to display' },
-			}),
-		);
+		const { scope, seen } = recordCharge(guideAnswers.indomaret);
+		const { items, error } = await runMidtrans(indomaretCharge({ orderId: 'order-101', cstore: { message: 'Message to display' } }));
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(seen.body).toEqual(guideRequests.indomaret);
@@ -61,8 +45,15 @@ describe('Charge', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
+	it('sends no Idempotency-Key on Indomaret even when the user gives one, since Midtrans would ignore it', async () => {
+		const { scope, seen } = recordCharge(guideAnswers.indomaret);
+		await runMidtrans(indomaretCharge({ additionalFields: { idempotencyKey: 'user-key-1' } }));
+		scope.done();
+		expect(seen.headers?.['idempotency-key']).toBeUndefined();
+	});
+
 	it('charges a card token with 3DS and customer details as the card guide shows, surfacing redirect_url', async () => {
-		const { scope, seen } = expectCharge(guideAnswers.creditCard3ds);
+		const { scope, seen } = recordCharge(guideAnswers.creditCard3ds);
 		const { items } = await runMidtrans(
 			charge({
 				paymentType: 'credit_card',
@@ -84,11 +75,10 @@ describe('Charge', () => {
 	});
 
 	it('sends bank, installment term and save_token_id for a card when given', async () => {
-		const { scope, seen } = expectCharge({ ...guideAnswers.creditCard3ds });
+		const { scope, seen } = recordCharge(guideAnswers.creditCard3ds);
 		await runMidtrans(
 			charge({
 				paymentType: 'credit_card',
-				orderId: 'order-103',
 				grossAmount: 100000,
 				tokenId: 'tok-1',
 				creditCard: { authentication: false, bank: 'BNI', installmentTerm: 3, saveTokenId: true },
@@ -104,23 +94,8 @@ describe('Charge', () => {
 		});
 	});
 
-	it('does not send a user’s Idempotency-Key on Indomaret, which Midtrans ignores, so nothing counts on it', async () => {
-		const { scope, seen } = expectCharge(guideAnswers.indomaret);
-		await runMidtrans(
-			charge({
-				paymentType: 'cstore',
-				orderId: 'order-101',
-				grossAmount: 44000,
-				store: 'indomaret',
-				additionalFields: { idempotencyKey: 'user-key-1' },
-			}),
-		);
-		scope.done();
-		expect(seen.headers?.['idempotency-key']).toBeUndefined();
-	});
-
 	it('charges GoPay as the guide shows and puts the QR-code and deeplink URLs at the top of the item', async () => {
-		const { scope, seen } = expectCharge(guideAnswers.gopay);
+		const { scope, seen } = recordCharge(guideAnswers.gopay);
 		const { items } = await runMidtrans(
 			charge({
 				paymentType: 'gopay',
@@ -143,7 +118,7 @@ describe('Charge', () => {
 	});
 
 	it('sends item details, customer details and a custom expiry in Midtrans’s names', async () => {
-		const { scope, seen } = expectCharge(guideAnswers.indomaret);
+		const { scope, seen } = recordCharge(guideAnswers.alfamart);
 		await runMidtrans(
 			charge({
 				paymentType: 'cstore',
@@ -157,7 +132,9 @@ describe('Charge', () => {
 					],
 				},
 				customerDetails: { firstName: 'Siti', email: 'siti@example.com' },
-				additionalFields: { expiryDuration: 2, expiryUnit: 'day', orderTime: '2026-11-22 15:07:00 +0700' },
+				additionalFields: {
+					customExpiry: { expiry: { duration: 2, unit: 'day', startTime: '2026-11-22 15:07:00 +0700' } },
+				},
 			}),
 		);
 		scope.done();
@@ -174,8 +151,17 @@ describe('Charge', () => {
 		});
 	});
 
+	it('counts a custom expiry from now when it has no start time, in seconds if asked', async () => {
+		const { scope, seen } = recordCharge(guideAnswers.gopay);
+		await runMidtrans(
+			charge({ paymentType: 'gopay', additionalFields: { customExpiry: { expiry: { duration: 90, unit: 'second' } } } }),
+		);
+		scope.done();
+		expect((seen.body as { custom_expiry: object }).custom_expiry).toEqual({ expiry_duration: 90, unit: 'second' });
+	});
+
 	it('takes item details as JSON from an earlier node', async () => {
-		const { scope, seen } = expectCharge(guideAnswers.indomaret);
+		const { scope, seen } = recordCharge(guideAnswers.gopay);
 		await runMidtrans(
 			charge({
 				paymentType: 'gopay',
@@ -193,12 +179,10 @@ describe('Charge', () => {
 	});
 
 	it('points notifications at the given URLs with X-Override-Notification and X-Append-Notification', async () => {
-		const { scope, seen } = expectCharge(guideAnswers.gopay);
+		const { scope, seen } = recordCharge(guideAnswers.gopay);
 		await runMidtrans(
 			charge({
 				paymentType: 'gopay',
-				orderId: 'order-106',
-				grossAmount: 10000,
 				additionalFields: {
 					overrideNotificationUrls: 'https://n8n.example.com/webhook/abc/webhook, https://shop.example.com/hook',
 					appendNotificationUrls: 'https://audit.example.com/midtrans',
@@ -214,24 +198,19 @@ describe('Charge', () => {
 		expect(seen.headers?.['idempotency-key']).toBe('my-key-106');
 	});
 
+	it('sends a charge whose order ID is "." (it travels in the body, where it is a legal order ID)', async () => {
+		const { scope, seen } = recordCharge(guideAnswers.indomaret);
+		const { error } = await runMidtrans(indomaretCharge({ orderId: '.' }));
+		expect(error).toBeUndefined();
+		scope.done();
+		expect((seen.body as { transaction_details: object }).transaction_details).toEqual({ order_id: '.', gross_amount: 44000 });
+	});
+
 	it('charges every input item, keeping order and pairedItem', async () => {
-		const bodies: Array<{ transaction_details: { order_id: string } }> = [];
-		nock(SANDBOX_HOST)
-			.post('/v2/charge', (body) => {
-				bodies.push(body);
-				return true;
-			})
-			.times(3)
-			.reply(200, (_uri, body) => ({
-				...guideAnswers.indomaret,
-				order_id: (body as { transaction_details: { order_id: string } }).transaction_details.order_id,
-			}));
-		const { items } = await runMidtrans(
-			charge({ paymentType: 'cstore', store: 'indomaret', orderId: '={{ $json.id }}', grossAmount: 44000 }),
-			[{ id: 'a-1' }, { id: 'a-2' }, { id: 'a-3' }],
-		);
+		const orders = answerEachCharge(SANDBOX_HOST, 3, guideAnswers.indomaret);
+		const { items } = await runMidtrans(indomaretCharge({ orderId: '={{ $json.id }}' }), [{ id: 'a-1' }, { id: 'a-2' }, { id: 'a-3' }]);
 		expect(items.map((item) => item.json.order_id)).toEqual(['a-1', 'a-2', 'a-3']);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(bodies).toHaveLength(3);
+		expect(orders).toEqual(['a-1', 'a-2', 'a-3']);
 	});
 });

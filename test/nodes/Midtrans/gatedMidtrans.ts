@@ -6,8 +6,7 @@
  * wait for them. It records, for every request, how many were in flight when it arrived and how many
  * had been answered before it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
-import type { AddressInfo } from 'net';
+import { startLoopback, type LoopbackAnswer, type LoopbackRequest, type LoopbackServer } from '../../harness/loopback';
 
 export interface GatedCall {
 	method: string;
@@ -23,11 +22,7 @@ export interface GatedCall {
 	answeredBeforeArrival: number;
 }
 
-export interface GatedAnswer {
-	status?: number;
-	body: Record<string, unknown>;
-	headers?: Record<string, string>;
-}
+export type GatedAnswer = LoopbackAnswer;
 
 export interface GatedMidtransOptions {
 	/** How many requests to hold before answering them together. */
@@ -41,13 +36,20 @@ export interface GatedMidtransOptions {
 /** When fewer than `gate` requests come (the last ones, or a node sending fewer at once), answer them anyway. */
 const IDLE_RELEASE_MS = 100;
 
-export const settledAnswer = (call: GatedCall): GatedAnswer => ({
+export const settledAnswer = (call: Pick<GatedCall, 'id'>): GatedAnswer => ({
 	body: { status_code: '200', transaction_status: 'settlement', order_id: call.id },
 });
 
 interface Waiting {
 	call: GatedCall;
-	response: ServerResponse;
+	release: (answer: GatedAnswer) => void;
+}
+
+/** The order or transaction ID a request is about. */
+export function idOf({ url, body }: Pick<LoopbackRequest, 'url' | 'body'>): string {
+	const pathId = /^\/v2\/([^/?]+)/.exec(url)?.[1];
+	const orderId = (body?.transaction_details as { order_id?: string } | undefined)?.order_id;
+	return decodeURIComponent(pathId === 'charge' ? String(orderId) : String(pathId));
 }
 
 export class GatedMidtrans {
@@ -55,28 +57,27 @@ export class GatedMidtrans {
 	/** The ids in the order their answers were sent. */
 	readonly answerOrder: string[] = [];
 	maxInFlight = 0;
-	url = '';
 	private inFlight = 0;
 	private answered = 0;
 	private waiting: Waiting[] = [];
 	private held: Waiting[] = [];
 	private idleTimer?: NodeJS.Timeout;
-	private readonly server: Server;
+	private server?: LoopbackServer;
 
-	constructor(private readonly options: GatedMidtransOptions) {
-		this.server = createServer((request, response) => void this.receive(request, response));
+	constructor(private readonly options: GatedMidtransOptions) {}
+
+	get url(): string {
+		return this.server?.url ?? '';
 	}
 
 	async start(): Promise<this> {
-		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		this.server = await startLoopback((request) => this.receive(request));
 		return this;
 	}
 
 	async close(): Promise<void> {
 		clearTimeout(this.idleTimer);
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+		await this.server?.close();
 	}
 
 	/** Calls for one id, in the order they came. */
@@ -84,42 +85,36 @@ export class GatedMidtrans {
 		return this.calls.filter((call) => call.id === id);
 	}
 
-	private async receive(request: IncomingMessage, response: ServerResponse): Promise<void> {
+	private receive(request: LoopbackRequest): Promise<GatedAnswer> {
 		this.inFlight++;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-		const inFlightOnArrival = this.inFlight;
-		const answeredBeforeArrival = this.answered;
-		let raw = '';
-		for await (const chunk of request) raw += String(chunk);
-		const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
-		const pathId = /^\/v2\/([^/?]+)/.exec(request.url ?? '')?.[1];
-		const orderId = (body.transaction_details as { order_id?: string } | undefined)?.order_id;
-		const id = decodeURIComponent(pathId === 'charge' ? String(orderId) : String(pathId));
+		const id = idOf(request);
 		const call: GatedCall = {
-			method: request.method ?? '',
+			method: request.method,
 			id,
-			body,
+			body: request.body ?? {},
 			idempotencyKey: request.headers['idempotency-key'] as string | undefined,
 			attempt: this.callsFor(id).length + 1,
-			inFlightOnArrival,
-			answeredBeforeArrival,
+			inFlightOnArrival: this.inFlight,
+			answeredBeforeArrival: this.answered,
 		};
 		this.calls.push(call);
-		(this.options.holdUntilIdle?.(call) ? this.held : this.waiting).push({ call, response });
+		const answer = new Promise<GatedAnswer>((release) =>
+			(this.options.holdUntilIdle?.(call) ? this.held : this.waiting).push({ call, release }),
+		);
 		clearTimeout(this.idleTimer);
 		this.idleTimer = setTimeout(() => void this.answer([...this.held.splice(0), ...this.waiting.splice(0)]), IDLE_RELEASE_MS);
 		if (this.waiting.length >= this.options.gate) void this.answer(this.waiting.splice(0));
+		return answer;
 	}
 
 	/** Answers the given requests, the last arrived first, one event-loop turn apart. */
 	private async answer(waiting: Waiting[]): Promise<void> {
-		for (const { call, response } of waiting.reverse()) {
-			const { status = 200, body, headers = {} } = (this.options.answer ?? settledAnswer)(call);
+		for (const { call, release } of waiting.reverse()) {
 			this.answered++;
 			this.inFlight--;
 			this.answerOrder.push(call.id);
-			response.writeHead(status, { 'content-type': 'application/json', ...headers });
-			response.end(JSON.stringify(body));
+			release((this.options.answer ?? settledAnswer)(call));
 			await new Promise((resolve) => setImmediate(resolve));
 		}
 	}

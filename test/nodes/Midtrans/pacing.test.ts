@@ -1,33 +1,29 @@
 /**
  * The Options collection's Concurrency, Batch Size and Batch Interval, run by n8n's engine against a
- * loopback server that answers out of order and counts what reaches it. Nothing here reads a clock: order,
- * grouping and parallelism are what the server saw.
+ * loopback server that answers out of order and counts what reaches it. Order, grouping and parallelism are
+ * what the server saw, not times; only the 429 pause is timed, against the Retry-After it was asked for.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { retryPolicy } from '../../../nodes/Midtrans/transport';
-import { DEFAULT_SIMULATOR_SERVER_KEY, startSimulator } from '../../../tools/simulator';
+import { startSimulator } from '../../../tools/simulator';
 import { runMidtrans } from '../../harness/engine';
-import { GatedMidtrans, settledAnswer, type GatedAnswer, type GatedCall, type GatedMidtransOptions } from './gatedMidtrans';
-
-const savedPolicy = { ...retryPolicy };
-beforeAll(() => {
-	// Retry-After says seconds; the tests keep the retries and shorten every wait to a few milliseconds.
-	Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 5 });
-});
-afterAll(() => Object.assign(retryPolicy, savedPolicy));
+import { startLoopback } from '../../harness/loopback';
+import { customCredentials, QUICK_RETRIES } from '../../harness/midtrans';
+import { alfamartCharge as alfamartChargeOf, getStatus as getStatusOf, indomaretCharge } from '../../harness/parameters';
+import { simulatorCredentials } from '../../harness/simulator';
+import { GatedMidtrans, idOf, settledAnswer, type GatedAnswer, type GatedCall, type GatedMidtransOptions } from './gatedMidtrans';
 
 const orderIds = (count: number, prefix = 'order') => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
 
-const getStatus = { resource: 'transaction', operation: 'getStatus', transactionId: '={{ $json.orderId }}' };
-const alfamartCharge = {
-	resource: 'transaction',
-	operation: 'charge',
-	paymentType: 'cstore',
-	store: 'alfamart',
-	orderId: '={{ $json.orderId }}',
-	grossAmount: 44000,
-};
+// Each item's order comes from the input; retries wait a millisecond.
+const getStatus = getStatusOf('={{ $json.orderId }}', { options: QUICK_RETRIES });
+const alfamartCharge = alfamartChargeOf({ orderId: '={{ $json.orderId }}', options: QUICK_RETRIES });
+/** The run's Options: the suite's quick retries and the test's pacing. */
+const paced = (parameters: IDataObject, options: IDataObject) => ({ ...parameters, options: { ...QUICK_RETRIES, ...options } });
+const pacingCredentials = (url: string) => customCredentials(url, 'SB-Mid-server-pacing');
+const pendingAnswer = (call: GatedCall): GatedAnswer => ({
+	body: { status_code: '201', transaction_status: 'pending', order_id: call.id, transaction_id: `tx-${call.id}` },
+});
 
 let server: GatedMidtrans | undefined;
 afterEach(async () => {
@@ -42,12 +38,10 @@ async function runAgainstGatedServer(
 	options: Pick<GatedMidtransOptions, 'answer' | 'holdUntilIdle'> & { continueOnFail?: boolean } = {},
 ) {
 	server = await new GatedMidtrans({ gate, ...options }).start();
-	const credentials = { environment: 'custom', baseUrl: server.url, serverKey: 'SB-Mid-server-pacing' };
-	const run = await runMidtrans(
-		parameters,
-		ids.map((orderId) => ({ orderId })),
-		{ credentials, continueOnFail: options.continueOnFail },
-	);
+	const run = await runMidtrans(parameters, ids.map((orderId) => ({ orderId })), {
+		credentials: pacingCredentials(server.url),
+		continueOnFail: options.continueOnFail,
+	});
 	return { ...run, server };
 }
 
@@ -69,7 +63,7 @@ describe('Concurrency', () => {
 	it.each([2, 5, 10])('with concurrency %i the server sees exactly that many requests in flight at peak, never more', async (concurrency) => {
 		const ids = orderIds(4 * concurrency + 1);
 		const { items, error, server } = await runAgainstGatedServer(
-			{ ...getStatus, options: { concurrency } },
+			paced(getStatus, { concurrency }),
 			ids,
 			concurrency,
 		);
@@ -81,7 +75,7 @@ describe('Concurrency', () => {
 
 	it('keeps output order and pairedItem when the answers come back in reverse order', async () => {
 		const ids = orderIds(12);
-		const { items, server } = await runAgainstGatedServer({ ...getStatus, options: { concurrency: 4 } }, ids, 4);
+		const { items, server } = await runAgainstGatedServer(paced(getStatus, { concurrency: 4 }), ids, 4);
 		// The server really answered out of order…
 		expect(server.answerOrder.slice(0, 4)).toEqual(['order-3', 'order-2', 'order-1', 'order-0']);
 		// …and the node still returns item i for input i.
@@ -92,7 +86,7 @@ describe('Concurrency', () => {
 	it('keeps order and pairing for charges, each with its own body and Idempotency-Key', async () => {
 		const ids = orderIds(9, 'charge');
 		const { items, error, server } = await runAgainstGatedServer(
-			{ ...alfamartCharge, options: { concurrency: 3 } },
+			paced(alfamartCharge, { concurrency: 3 }),
 			ids,
 			3,
 			{ answer: (call) => ({ body: { status_code: '201', transaction_status: 'pending', order_id: call.id } }) },
@@ -123,7 +117,7 @@ describe('Batch Size and Batch Interval', () => {
 	it('sends batches of Batch Size: no request of a batch arrives before every request of the one before is answered', async () => {
 		const ids = orderIds(10);
 		const { items, server } = await runAgainstGatedServer(
-			{ ...getStatus, options: { concurrency: 4, batchSize: 4, batchInterval: 5 } },
+			paced(getStatus, { concurrency: 4, batchSize: 4, batchInterval: 5 }),
 			ids,
 			1,
 			{ holdUntilIdle: holdFirstOfEachBatch(ids, 4) },
@@ -136,7 +130,7 @@ describe('Batch Size and Batch Interval', () => {
 	it('never has more than Batch Size requests in flight, even when Concurrency allows more', async () => {
 		const ids = orderIds(9);
 		const { server } = await runAgainstGatedServer(
-			{ ...getStatus, options: { concurrency: 10, batchSize: 3, batchInterval: 1 } },
+			paced(getStatus, { concurrency: 10, batchSize: 3, batchInterval: 1 }),
 			ids,
 			10,
 		);
@@ -147,7 +141,7 @@ describe('Batch Size and Batch Interval', () => {
 	it('with Batch Interval alone, a batch is as many requests as Concurrency', async () => {
 		const ids = orderIds(6);
 		const { items, server } = await runAgainstGatedServer(
-			{ ...getStatus, options: { concurrency: 2, batchInterval: 1 } },
+			paced(getStatus, { concurrency: 2, batchInterval: 1 }),
 			ids,
 			1,
 			{ holdUntilIdle: holdFirstOfEachBatch(ids, 2) },
@@ -158,7 +152,7 @@ describe('Batch Size and Batch Interval', () => {
 
 	it('without batch options, a slow answer holds up only its own lane', async () => {
 		const ids = orderIds(6);
-		const { items, server } = await runAgainstGatedServer({ ...getStatus, options: { concurrency: 2 } }, ids, 1, {
+		const { items, server } = await runAgainstGatedServer(paced(getStatus, { concurrency: 2 }), ids, 1, {
 			holdUntilIdle: (call) => call.id === 'order-0',
 		});
 		// Items 1 to 5 went through the second lane while item 0 was still unanswered.
@@ -168,18 +162,57 @@ describe('Batch Size and Batch Interval', () => {
 });
 
 describe('429 Too Many Requests', () => {
-	/** Answers 429 with Retry-After to the first request for each id in `limited`, then answers normally. */
+	const tooManyRequests = (retryAfter: string): GatedAnswer => ({
+		status: 429,
+		body: { status_code: '429', status_message: 'Too many requests' },
+		headers: { 'Retry-After': retryAfter },
+	});
+	/** Answers 429 (Retry-After: 0) to the first request for each id in `limited`, then answers normally. */
 	const rateLimitedFirst =
 		(limited: Set<string>, answer: (call: GatedCall) => GatedAnswer) =>
 		(call: GatedCall): GatedAnswer =>
-			limited.has(call.id) && call.attempt === 1
-				? { status: 429, body: { status_code: '429', status_message: 'Too many requests' }, headers: { 'Retry-After': '1' } }
-				: answer(call);
+			limited.has(call.id) && call.attempt === 1 ? tooManyRequests('0') : answer(call);
 
-	it('backs off and retries the rate-limited reads; every item still gets its own answer, in order', async () => {
+	it('holds every lane while Midtrans asks to wait: after a 429 with Retry-After, no request of the run is sent until the pause ends', async () => {
+		const RETRY_AFTER_MS = 1000;
+		// The first three requests are answered once all three are in: the first with 429, the other two 100 ms
+		// later, which frees their lanes while the pause lasts. Every later request is answered at once.
+		let firstThreeIn!: () => void;
+		const firstThree = new Promise<void>((resolve) => (firstThreeIn = resolve));
+		const server = await startLoopback(async (request) => {
+			if (request.index >= 3) return settledAnswer({ id: idOf(request) });
+			if (request.index === 2) firstThreeIn();
+			await firstThree;
+			if (request.index === 0) return tooManyRequests(String(RETRY_AFTER_MS / 1000));
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			return settledAnswer({ id: idOf(request) });
+		});
+		try {
+			const ids = orderIds(6);
+			const { items, error } = await runMidtrans(paced(getStatus, { concurrency: 3 }), ids.map((orderId) => ({ orderId })), {
+				credentials: pacingCredentials(server.url),
+			});
+			expect(error).toBeUndefined();
+			expectInInputOrder(items, ids);
+			const [limited, ...others] = server.requests;
+			const pauseStart = limited.answeredAt!;
+			const inFlightThen = others.filter((request) => request.arrivedAt <= pauseStart);
+			const sentAfter = others.filter((request) => request.arrivedAt > pauseStart);
+			// Two lanes were answered, and free, early in the pause…
+			expect(inFlightThen).toHaveLength(2);
+			for (const request of inFlightThen) expect(request.answeredAt! - pauseStart).toBeLessThan(RETRY_AFTER_MS / 2);
+			// …yet the retry and the three items left all waited for its end (a timer may fire a millisecond early).
+			expect(sentAfter.map((request) => idOf(request)).sort()).toEqual(['order-0', 'order-3', 'order-4', 'order-5']);
+			for (const request of sentAfter) expect(request.arrivedAt - pauseStart).toBeGreaterThanOrEqual(RETRY_AFTER_MS - 5);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('retries the rate-limited reads; every item still gets its own answer, in order', async () => {
 		const ids = orderIds(10);
 		const limited = new Set(['order-1', 'order-4', 'order-8']);
-		const { items, error, server } = await runAgainstGatedServer({ ...getStatus, options: { concurrency: 4 } }, ids, 4, {
+		const { items, error, server } = await runAgainstGatedServer(paced(getStatus, { concurrency: 4 }), ids, 4, {
 			answer: rateLimitedFirst(limited, settledAnswer),
 		});
 		expect(error).toBeUndefined();
@@ -192,10 +225,10 @@ describe('429 Too Many Requests', () => {
 		const ids = orderIds(8, 'charge');
 		const limited = new Set(['charge-0', 'charge-5']);
 		const charged = new Map<string, number>();
-		const { items, error, server } = await runAgainstGatedServer({ ...alfamartCharge, options: { concurrency: 4 } }, ids, 4, {
+		const { items, error, server } = await runAgainstGatedServer(paced(alfamartCharge, { concurrency: 4 }), ids, 4, {
 			answer: rateLimitedFirst(limited, (call) => {
 				charged.set(call.id, (charged.get(call.id) ?? 0) + 1);
-				return { body: { status_code: '201', transaction_status: 'pending', order_id: call.id } };
+				return pendingAnswer(call);
 			}),
 		});
 		expect(error).toBeUndefined();
@@ -207,39 +240,14 @@ describe('429 Too Many Requests', () => {
 		expectInInputOrder(items, ids);
 	});
 
-	it('does not resend a charge Midtrans keeps no Idempotency-Key for (Indomaret): that item fails in place', async () => {
-		const ids = orderIds(4, 'indomaret');
-		const { items, server } = await runAgainstGatedServer(
-			{ ...alfamartCharge, store: 'indomaret', options: { concurrency: 2 } },
-			ids,
-			2,
-			{
-				continueOnFail: true,
-				answer: rateLimitedFirst(new Set(['indomaret-2']), (call) => ({
-					body: { status_code: '201', transaction_status: 'pending', order_id: call.id },
-				})),
-			},
-		);
-		expect(server.callsFor('indomaret-2')).toHaveLength(1);
-		expect(items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
-		expect(items[2].json).toMatchObject({ error: expect.stringContaining('429'), status_code: '429' });
-		expect(items.filter((item) => item.json.order_id).map((item) => item.json.order_id)).toEqual([
-			'indomaret-0',
-			'indomaret-1',
-			'indomaret-3',
-		]);
-	});
-
 	it('against the simulator: 60 charges at concurrency 10 through a burst of 429s are each made exactly once, in order', async () => {
 		const simulator = await startSimulator({ port: 0, latencyMs: 5 });
 		try {
-			const fault = simulator.injectFault({ path: '/v2/charge', type: 'http-429', times: 12, retryAfterSeconds: 1 });
+			const fault = simulator.injectFault({ path: '/v2/charge', type: 'http-429', times: 12, retryAfterSeconds: 0 });
 			const ids = orderIds(60, `sim-${process.pid}`);
-			const { items, error } = await runMidtrans(
-				{ ...alfamartCharge, options: { concurrency: 10 } },
-				ids.map((orderId) => ({ orderId })),
-				{ credentials: { environment: 'custom', baseUrl: simulator.url, serverKey: DEFAULT_SIMULATOR_SERVER_KEY } },
-			);
+			const { items, error } = await runMidtrans(paced(alfamartCharge, { concurrency: 10 }), ids.map((orderId) => ({ orderId })), {
+				credentials: simulatorCredentials(simulator),
+			});
 			expect(error).toBeUndefined();
 			expect(simulator.faults().find((active) => active.id === fault.id)?.hits).toBe(12);
 			expectInInputOrder(items, ids);
@@ -255,14 +263,13 @@ describe('429 Too Many Requests', () => {
 });
 
 describe('failures with concurrency', () => {
+	const failure = (code: string, message: string): GatedAnswer => ({ body: { status_code: code, status_message: message } });
 	const missingIsNotFound = (call: GatedCall): GatedAnswer =>
-		call.id.startsWith('missing')
-			? { status: 404, body: { status_code: '404', status_message: "Transaction doesn't exist." } }
-			: settledAnswer(call);
+		call.id.startsWith('missing') ? { status: 404, ...failure('404', "Transaction doesn't exist.") } : settledAnswer(call);
 
 	it('with continueOnFail, a failed item keeps its place and its pairing among the others', async () => {
 		const ids = ['order-0', 'missing-1', 'order-2', 'order-3', 'missing-4', 'order-5', 'order-6', 'missing-7'];
-		const { items, error } = await runAgainstGatedServer({ ...getStatus, options: { concurrency: 3 } }, ids, 3, {
+		const { items, error } = await runAgainstGatedServer(paced(getStatus, { concurrency: 3 }), ids, 3, {
 			continueOnFail: true,
 			answer: missingIsNotFound,
 		});
@@ -277,9 +284,26 @@ describe('failures with concurrency', () => {
 		});
 	});
 
+	it('with continueOnFail, an Indomaret charge answered 500 is not resent (Midtrans may have made it) and fails in its place', async () => {
+		const ids = orderIds(4, 'indomaret');
+		const { items, server } = await runAgainstGatedServer(
+			paced(indomaretCharge({ orderId: '={{ $json.orderId }}' }), { concurrency: 2 }),
+			ids,
+			2,
+			{
+				continueOnFail: true,
+				answer: (call) => (call.id === 'indomaret-2' ? { status: 500, ...failure('500', 'Internal server error') } : pendingAnswer(call)),
+			},
+		);
+		expect(server.callsFor('indomaret-2')).toHaveLength(1);
+		expect(items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+		expect(items[2].json).toMatchObject({ error: 'Midtrans error 500: Internal server error', status_code: '500' });
+		expect(items.map((item) => item.json.order_id)).toEqual(['indomaret-0', 'indomaret-1', undefined, 'indomaret-3']);
+	});
+
 	it('with continueOnFail, an item invalid before sending keeps its place while the rest go out in parallel', async () => {
 		const ids = ['order-0', 'order-1', '', 'order-3', 'order-4'];
-		const { items, server } = await runAgainstGatedServer({ ...getStatus, options: { concurrency: 2 } }, ids, 2, {
+		const { items, server } = await runAgainstGatedServer(paced(getStatus, { concurrency: 2 }), ids, 2, {
 			continueOnFail: true,
 		});
 		expect(server.calls.map((call) => call.id).sort()).toEqual(['order-0', 'order-1', 'order-3', 'order-4']);
@@ -292,17 +316,48 @@ describe('failures with concurrency', () => {
 		const ids = orderIds(40);
 		ids[10] = 'missing-10';
 		const concurrency = 3;
-		const { error, items, server } = await runAgainstGatedServer(
-			{ ...getStatus, options: { concurrency } },
-			ids,
-			concurrency,
-			{ answer: missingIsNotFound },
-		);
+		const { error, items, server } = await runAgainstGatedServer(paced(getStatus, { concurrency }), ids, concurrency, {
+			answer: missingIsNotFound,
+		});
 		expect(error?.message).toContain('Midtrans error 404');
 		expect(items).toEqual([]);
 		// While item 10 is in flight the other lanes may start at most concurrency − 1 later items; none after.
 		expect(server.calls.length).toBeLessThanOrEqual(10 + concurrency);
 		const latest = Math.max(...server.calls.map((call) => ids.indexOf(call.id)));
 		expect(latest).toBeLessThan(10 + concurrency);
+	});
+
+	it('without continueOnFail, the error of a failed charge names the charges Midtrans made meanwhile and the items never sent', async () => {
+		const ids = orderIds(6, 'charge');
+		// Item 1 is refused at once; items 0 and 2, already in flight, succeed after it.
+		const { error, items, server } = await runAgainstGatedServer(paced(alfamartCharge, { concurrency: 3 }), ids, 1, {
+			holdUntilIdle: (call) => call.id !== 'charge-1',
+			answer: (call) => (call.id === 'charge-1' ? failure('406', 'Duplicate order ID. Order ID has already been utilized previously') : pendingAnswer(call)),
+		});
+		expect(items).toEqual([]);
+		expect(server.calls.map((call) => call.id).sort()).toEqual(['charge-0', 'charge-1', 'charge-2']);
+		expect(error?.message).toBe('Midtrans error 406: Duplicate order ID. Order ID has already been utilized previously');
+		expect(error?.description).toContain(
+			'Before the run stopped, Midtrans answered these items successfully (their results are not in the output): ' +
+				'item 0 (order_id charge-0, transaction_id tx-charge-0); item 2 (order_id charge-2, transaction_id tx-charge-2).',
+		);
+		expect(error?.description).toContain('Nothing was sent for items 3, 4, 5.');
+		expect((error as unknown as { context: IDataObject }).context).toMatchObject({
+			answeredItems: ['item 0 (order_id charge-0, transaction_id tx-charge-0)', 'item 2 (order_id charge-2, transaction_id tx-charge-2)'],
+			unsentItems: [3, 4, 5],
+		});
+	});
+
+	it('without continueOnFail, when two items fail the error is the earlier item’s, even if the later one failed first', async () => {
+		const ids = orderIds(4);
+		// Item 1 fails at once; item 0 fails only after it.
+		const { error, server } = await runAgainstGatedServer(paced(getStatus, { concurrency: 2 }), ids, 1, {
+			holdUntilIdle: (call) => call.id === 'order-0',
+			answer: (call) =>
+				call.id === 'order-0' ? { status: 404, ...failure('404', "Transaction doesn't exist.") } : failure('401', 'Access denied'),
+		});
+		expect(server.answerOrder).toEqual(['order-1', 'order-0']);
+		expect(error?.message).toBe("Midtrans error 404: Transaction doesn't exist.");
+		expect(error?.description).toContain('Nothing was sent for items 2, 3.');
 	});
 });

@@ -1,15 +1,11 @@
-import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
-import { runMidtrans, SANDBOX_HOST } from '../../harness/engine';
-import { recordRequest } from '../../harness/recordedRequest';
+import { runMidtrans } from '../../harness/engine';
+import { interceptMidtrans, recordCharge } from '../../harness/nock';
+import { charge as chargeOf, MADE_KEY } from '../../harness/parameters';
+import { expectRefusedBeforeSending } from '../../harness/runs';
 
-const charge = (parameters: object) => ({
-	resource: 'transaction',
-	operation: 'charge',
-	orderId: 'order-2001',
-	grossAmount: 150000,
-	...parameters,
-});
+const charge = (parameters: IDataObject) => chargeOf({ orderId: 'order-2001', grossAmount: 150000, ...parameters });
 
 const pendingAnswer = {
 	status_code: '201',
@@ -70,14 +66,9 @@ const answers = {
 	},
 };
 
-function recordCharge(answer: object) {
-	return recordRequest(SANDBOX_HOST, 'POST', '/v2/charge', answer);
-}
 
 describe('Charge: bank transfer, Mandiri bill, QRIS, ShopeePay and card pre-authorization', () => {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	interceptMidtrans();
 
 	it('charges a BCA virtual account with a custom number, sub company code and free text, and surfaces va_number and va_bank', async () => {
 		const { scope, seen } = recordCharge(answers.bca);
@@ -107,7 +98,7 @@ describe('Charge: bank transfer, Mandiri bill, QRIS, ShopeePay and card pre-auth
 				},
 			},
 		});
-		expect(String(seen.headers?.['idempotency-key'])).toMatch(/^[0-9a-f-]{36}$/);
+		expect(seen.headers?.['idempotency-key']).toMatch(MADE_KEY);
 		expect(items[0].json).toMatchObject({ va_number: '12345678901', va_bank: 'bca', transaction_status: 'pending' });
 	});
 
@@ -156,7 +147,7 @@ describe('Charge: bank transfer, Mandiri bill, QRIS, ShopeePay and card pre-auth
 			bill_info4: 'order-2001',
 			bill_key: '081211111111',
 		});
-		expect(seen.headers?.['idempotency-key']).toBeDefined();
+		expect(seen.headers?.['idempotency-key']).toMatch(MADE_KEY);
 		expect(items[0].json).toMatchObject({ bill_key: '990000000260', biller_code: '70012' });
 	});
 
@@ -213,7 +204,7 @@ describe('Charge: bank transfer, Mandiri bill, QRIS, ShopeePay and card pre-auth
 		expect(items[0].json.transaction_status).toBe('authorize');
 	});
 
-	const invalidCases: Array<[string, object, RegExp]> = [
+	const invalidCases: Array<[string, IDataObject, RegExp]> = [
 		[
 			'a BCA VA number longer than BCA takes',
 			{ paymentType: 'bank_transfer', bank: 'bca', bankTransfer: { vaNumber: '123456789012' } },
@@ -301,11 +292,6 @@ describe('Charge: bank transfer, Mandiri bill, QRIS, ShopeePay and card pre-auth
 	];
 
 	it.each(invalidCases)('refuses %s, naming the field, the item and the rule, and sends nothing', async (_name, parameters, message) => {
-		const { scope } = recordCharge(answers.bca);
-		const { error, items } = await runMidtrans(charge(parameters));
-		expect(error?.message).toMatch(message);
-		expect(error?.description).toBe('Nothing was sent to Midtrans for this item.');
-		expect(items).toEqual([]);
-		expect(scope.isDone()).toBe(false);
+		await expectRefusedBeforeSending(charge(parameters), message);
 	});
 });

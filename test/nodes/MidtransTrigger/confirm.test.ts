@@ -1,72 +1,24 @@
-import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { retryPolicy } from '../../../nodes/Midtrans/transport';
-import { CONFIRMATION_MAX_RETRIES } from '../../../nodes/MidtransTrigger/confirmation';
-import { SANDBOX_HOST, TEST_SERVER_KEY } from '../../harness/engine';
-import type { WebhookDelivery } from '../../harness/webhook';
-import { midtransTrigger, notificationWith } from './fixtures';
+import { credentialReadCount } from '../../harness/engine';
+import { interceptMidtrans, networkFailure } from '../../harness/nock';
+import { onlyBranch } from '../../harness/webhook';
+import { getStatusOf, midtransConfirms, midtransTrigger, notificationWith, statusAnswer } from './fixtures';
 
-const ORDER_ID = 'order-101n-1578557719';
-const STATUS_PATH = `/v2/${ORDER_ID}/status`;
-const BASIC_AUTH = `Basic ${Buffer.from(`${TEST_SERVER_KEY}:`).toString('base64')}`;
+const confirming = (options: IDataObject = {}, routeBy = 'status') =>
+	midtransTrigger({ routeBy, statuses: ['pending', 'settlement', 'capture', 'expire', 'refund'], options });
 
-function getStatus() {
-	return nock(SANDBOX_HOST, { reqheaders: { authorization: BASIC_AUTH } }).get(STATUS_PATH);
-}
+let orderCounter = 0;
+/** A notification of a fresh order, so repeat detection never links two tests. */
+const freshNotification = (status: string, overrides: IDataObject = {}) =>
+	notificationWith(status, { order_id: `order-confirm-${++orderCounter}`, transaction_id: `tx-confirm-${orderCounter}`, ...overrides });
 
-/** nock 14 hangs the request when replyWithError gets a plain object: it needs an Error. */
-function networkError(code: string): Error {
-	return Object.assign(new Error(`${code}: the connection failed`), { code });
-}
-
-function statusAnswer(transactionStatus: string, extra: IDataObject = {}): IDataObject {
-	return {
-		status_code: transactionStatus === 'pending' ? '201' : '200',
-		status_message: 'Success, transaction is found',
-		order_id: ORDER_ID,
-		transaction_id: '9b3951a4-da50-4089-86df-161d3e9251df',
-		gross_amount: '44000.00',
-		transaction_status: transactionStatus,
-		...extra,
-	};
-}
-
-function onlyBranch(delivery: WebhookDelivery): { output: string; item: IDataObject } {
-	const reached = Object.entries(delivery.branches);
-	expect(reached).toHaveLength(1);
-	return { output: reached[0][0], item: reached[0][1][0] };
-}
-
-const confirming = (extraOptions: IDataObject = {}, routeBy = 'status') =>
-	midtransTrigger({
-		routeBy,
-		statuses: ['pending', 'settlement', 'capture', 'expire', 'refund'],
-		options: { confirmWithMidtrans: true, ...extraOptions },
-	});
-
-describe('Midtrans Trigger: Confirm With Midtrans', () => {
-	const savedRetryPolicy = { ...retryPolicy };
-
-	beforeAll(() => {
-		nock.disableNetConnect();
-		// The transport retries network failures with backoff; keep the waits short here.
-		Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 1 });
-	});
-
-	afterEach(() => nock.cleanAll());
-
-	afterAll(() => {
-		Object.assign(retryPolicy, savedRetryPolicy);
-		nock.enableNetConnect();
-	});
+describe('Midtrans Trigger: Confirm With Midtrans (on by default)', () => {
+	interceptMidtrans();
 
 	it('routes by the confirmed status when it differs from the notified one, keeping the notification as received', async () => {
-		const scope = getStatus().reply(
-			200,
-			statusAnswer('settlement', { settlement_time: '2020-01-09 15:22:07' }),
-		);
-		const notification = notificationWith('pending');
+		const notification = freshNotification('pending');
+		const scope = midtransConfirms(notification, { transaction_status: 'settlement', settlement_time: '2020-01-09 15:22:07' });
 
 		const delivery = await confirming().deliver({ body: notification });
 
@@ -79,141 +31,144 @@ describe('Midtrans Trigger: Confirm With Midtrans', () => {
 			transactionStatus: 'settlement',
 			outcome: 'paid',
 			confirmed: true,
-			confirmation: {
-				result: 'confirmed',
-				transactionStatus: 'settlement',
-				statusFromMidtrans: { settlement_time: '2020-01-09 15:22:07' },
-			},
+			confirmation: { result: 'confirmed', transactionStatus: 'settlement', statusFromMidtrans: { settlement_time: '2020-01-09 15:22:07' } },
 		});
 	});
 
-	it('defeats a notification whose transaction_status was altered (it is not covered by the signature)', async () => {
-		const scope = getStatus().reply(200, statusAnswer('refund'));
-		const tampered = { ...notificationWith('refund'), transaction_status: 'settlement' };
+	it('never lets a relabelled refund reach the paid branch: the status comes from Midtrans', async () => {
+		const refund = freshNotification('refund');
+		const scope = midtransConfirms(refund, { transaction_status: 'refund' });
+		const relabelled = { ...refund, transaction_status: 'settlement' };
 
-		const delivery = await confirming().deliver({ body: tampered });
+		const delivery = await midtransTrigger({ routeBy: 'outcome' }).deliver({ body: relabelled });
 
 		scope.done();
-		expect(onlyBranch(delivery).output).toBe('refund');
+		expect(onlyBranch(delivery).output).toBe('refunded');
 	});
 
-	it('routes by the confirmed fraud status when grouping by outcome: a capture under challenge is pending', async () => {
-		const scope = getStatus().reply(200, statusAnswer('capture', { fraud_status: 'challenge' }));
-		const delivery = await confirming({}, 'outcome').deliver({
-			body: notificationWith('capture', { fraud_status: 'accept' }),
-		});
+	it('routes a capture that Midtrans still holds for fraud review as pending, whatever fraud_status the notification claims', async () => {
+		const notification = freshNotification('capture', { fraud_status: 'accept' });
+		const scope = midtransConfirms(notification, { transaction_status: 'capture', fraud_status: 'challenge', status_code: '201' });
+		const delivery = await confirming({}, 'outcome').deliver({ body: notification });
 		scope.done();
 		expect(onlyBranch(delivery).output).toBe('pending');
+	});
+
+	it('looks the transaction up by transaction_id and refuses a notification whose transaction belongs to another order', async () => {
+		const notification = freshNotification('settlement');
+		const scope = getStatusOf(notification).reply(200, statusAnswer(notification, { transaction_status: 'settlement', order_id: 'someone-elses-order' }));
+
+		const delivery = await confirming({ emitRejected: true }).deliver({ body: notification });
+
+		scope.done();
+		expect(delivery.answer.statusCode).toBe(403);
+		const { output, item } = onlyBranch(delivery);
+		expect(output).toBe('rejected');
+		expect((item._midtrans as IDataObject).reason).toContain('another order_id');
+	});
+
+	it('refuses a notification whose gross_amount differs from Midtrans’s record, comparing amounts as numbers', async () => {
+		const notification = freshNotification('settlement');
+		const same = await (async () => {
+			const scope = midtransConfirms(notification, { transaction_status: 'settlement', gross_amount: '44000' });
+			const delivery = await confirming().deliver({ body: notification });
+			scope.done();
+			return delivery;
+		})();
+		expect(onlyBranch(same).output).toBe('settlement');
+
+		const other = freshNotification('settlement');
+		const scope = midtransConfirms(other, { transaction_status: 'settlement', gross_amount: '4400.00' });
+		const delivery = await confirming().deliver({ body: other });
+		scope.done();
+		expect(delivery.answer.statusCode).toBe(403);
+		expect(delivery.started).toBe(false);
+	});
+
+	it('takes Get Status’s "407" for an expired transaction as the expire status, not as an error', async () => {
+		const notification = freshNotification('pending');
+		const scope = midtransConfirms(notification, { transaction_status: 'expire', status_code: '407' });
+		const delivery = await confirming().deliver({ body: notification });
+		scope.done();
+		expect(onlyBranch(delivery).output).toBe('expire');
+	});
+
+	it('looks up by order_id when the notification carries no transaction_id', async () => {
+		const notification = freshNotification('settlement');
+		delete notification.transaction_id;
+		const scope = getStatusOf({ transaction_id: notification.order_id }).reply(
+			200,
+			statusAnswer(notification, { transaction_status: 'settlement' }),
+		);
+		const delivery = await confirming().deliver({ body: notification });
+		scope.done();
+		expect(onlyBranch(delivery).output).toBe('settlement');
 	});
 
 	it.each([
 		['HTTP 200 carrying status_code 404', 200],
 		['an HTTP 404', 404],
-	])(
-		'emits the dashboard’s test notification (Get Status: %s) on "other", flagged, without failing',
-		async (_how, httpCode) => {
-			const scope = getStatus().reply(httpCode, {
-				status_code: '404',
-				status_message: "Transaction doesn't exist.",
-			});
+	])('emits the dashboard’s test notification (Get Status: %s) on "other", flagged, without failing', async (_how, httpCode) => {
+		const notification = freshNotification('settlement');
+		const scope = getStatusOf(notification).reply(httpCode, { status_code: '404', status_message: "Transaction doesn't exist." });
 
-			const delivery = await confirming().deliver({ body: notificationWith('settlement') });
-
-			scope.done();
-			expect(delivery.answer.statusCode).toBe(200);
-			expect(delivery.run!.error).toBeUndefined();
-			const { output, item } = onlyBranch(delivery);
-			expect(output).toBe('other');
-			expect(item._midtrans).toMatchObject({
-				confirmed: false,
-				output: 'other',
-				confirmation: { result: 'not_found', httpCode: '404' },
-			});
-			expect((item._midtrans as IDataObject & { confirmation: IDataObject }).confirmation.message).toContain(
-				'test notification',
-			);
-		},
-	);
-
-	it.each([
-		['an HTTP 401', () => getStatus().reply(401, { status_code: '401', status_message: 'Access denied' })],
-		[
-			'HTTP 200 carrying status_code 401',
-			() => getStatus().reply(200, { status_code: '401', status_message: 'Access denied' }),
-		],
-	])('emits on "other" with the reason when Midtrans rejects the key (%s)', async (_how, intercept) => {
-		const scope = intercept();
-
-		const delivery = await confirming().deliver({ body: notificationWith('settlement') });
+		const delivery = await confirming().deliver({ body: notification });
 
 		scope.done();
 		expect(delivery.answer.statusCode).toBe(200);
+		expect(delivery.run!.error).toBeUndefined();
 		const { output, item } = onlyBranch(delivery);
 		expect(output).toBe('other');
-		const confirmation = (item._midtrans as { confirmation: IDataObject }).confirmation;
-		expect(confirmation).toMatchObject({ result: 'rejected', httpCode: '401' });
-		expect(confirmation.message).toContain('Midtrans error 401');
-		expect(JSON.stringify(delivery)).not.toContain(TEST_SERVER_KEY);
+		expect(item._midtrans).toMatchObject({ confirmed: false, output: 'other', confirmation: { result: 'not_found', httpCode: '404' } });
+		expect(JSON.stringify(item._midtrans)).toContain('test notification');
 	});
 
-	it('answers 503 on a network failure, so Midtrans retries later, and starts nothing', async () => {
-		const scope = getStatus()
-			.times(CONFIRMATION_MAX_RETRIES + 1)
-			.replyWithError(networkError('ECONNREFUSED'));
+	it.each([
+		['an HTTP 401', 401],
+		['HTTP 200 carrying status_code 401', 200],
+	])('emits on "other" with the reason when Midtrans rejects the key (%s)', async (_how, httpCode) => {
+		const notification = freshNotification('settlement');
+		const scope = getStatusOf(notification).reply(httpCode, { status_code: '401', status_message: 'Access denied' });
 
-		const delivery = await confirming().deliver({ body: notificationWith('settlement') });
+		const delivery = await confirming().deliver({ body: notification });
+
+		scope.done();
+		const { output, item } = onlyBranch(delivery);
+		expect(output).toBe('other');
+		expect(item._midtrans).toMatchObject({ confirmed: false, confirmation: { result: 'rejected', httpCode: '401' } });
+	});
+
+	it.each([
+		['a dropped connection', () => networkFailure('ECONNRESET')],
+		['a refused connection', () => networkFailure('ECONNREFUSED')],
+	])('answers 503 and starts nothing when Midtrans cannot be reached (%s), so Midtrans sends it again', async (_how, failure) => {
+		const notification = freshNotification('settlement');
+		const scope = getStatusOf(notification).times(3).replyWithError(failure());
+
+		const delivery = await confirming().deliver({ body: notification });
 
 		scope.done();
 		expect(delivery.answer.statusCode).toBe(503);
 		expect(delivery.started).toBe(false);
 	});
 
-	it('answers 503 when Midtrans keeps failing with 5xx', async () => {
-		const scope = getStatus()
-			.times(CONFIRMATION_MAX_RETRIES + 1)
-			.reply(503, { status_code: '503', status_message: 'Service unavailable' });
-		const delivery = await confirming().deliver({ body: notificationWith('settlement') });
-		scope.done();
-		expect(delivery.answer.statusCode).toBe(503);
-		expect(delivery.started).toBe(false);
-	});
+	it('remembers nothing of a notification it answered 503: Midtrans’s retry runs the workflow', async () => {
+		const trigger = confirming();
+		const notification = freshNotification('settlement');
+		getStatusOf(notification).times(3).reply(503, { status_code: '503', status_message: 'Service unavailable' });
+		expect((await trigger.deliver({ body: notification })).answer.statusCode).toBe(503);
 
-	it('does not take a notification answered 503 for a repeat: Midtrans’s retry runs once Midtrans answers', async () => {
-		const trigger = confirming({ ignoreRepeated: true });
-		const settlement = notificationWith('settlement');
-		getStatus()
-			.times(CONFIRMATION_MAX_RETRIES + 1)
-			.replyWithError(networkError('ECONNRESET'));
-		expect((await trigger.deliver({ body: settlement })).answer.statusCode).toBe(503);
-
-		const scope = getStatus().reply(200, statusAnswer('settlement'));
-		const retry = await trigger.deliver({ body: settlement });
-
+		const scope = midtransConfirms(notification, { transaction_status: 'settlement' });
+		const retry = await trigger.deliver({ body: notification });
 		scope.done();
 		expect(onlyBranch(retry).output).toBe('settlement');
-		expect((await trigger.deliver({ body: settlement })).started).toBe(false);
-	});
-
-	it('counts a late notification confirmed as a status already emitted as a repeat of it', async () => {
-		const trigger = confirming({ ignoreRepeated: true });
-		// Pending arrives after the order expired: Get Status says expire, so it runs the expire branch…
-		getStatus().reply(200, statusAnswer('expire'));
-		expect(onlyBranch(await trigger.deliver({ body: notificationWith('pending') })).output).toBe('expire');
-		// …and the expire notification itself must not send a second reminder.
-		getStatus().reply(200, statusAnswer('expire'));
-		const expire = await trigger.deliver({ body: notificationWith('expire') });
-		expect(expire.started).toBe(false);
-		expect(expire.answer.statusCode).toBe(200);
 	});
 
 	it('emits on "other" marked unconfirmed on a network failure when told to', async () => {
-		const scope = getStatus()
-			.times(CONFIRMATION_MAX_RETRIES + 1)
-			.replyWithError(networkError('ECONNREFUSED'));
+		const notification = freshNotification('settlement');
+		const scope = getStatusOf(notification).times(3).replyWithError(networkFailure('ECONNREFUSED'));
 
-		const delivery = await confirming({ whenUnreachable: 'emitUnconfirmed' }).deliver({
-			body: notificationWith('settlement'),
-		});
+		const delivery = await confirming({ whenUnreachable: 'emitUnconfirmed' }).deliver({ body: notification });
 
 		scope.done();
 		expect(delivery.answer.statusCode).toBe(200);
@@ -222,13 +177,26 @@ describe('Midtrans Trigger: Confirm With Midtrans', () => {
 		expect(item._midtrans).toMatchObject({ confirmed: false, confirmation: { result: 'unreachable' } });
 	});
 
-	it('checks the signature before asking Midtrans: a forgery is rejected without any request', async () => {
-		const scope = getStatus().reply(200, statusAnswer('settlement'));
-		const forged = { ...notificationWith('settlement'), gross_amount: '1.00' };
+	it('checks the signature before asking Midtrans: a forgery is refused without any request', async () => {
+		const notification = freshNotification('settlement');
+		const scope = midtransConfirms(notification, { transaction_status: 'settlement' });
+		const forged = { ...notification, gross_amount: '1.00' };
 
 		const delivery = await confirming().deliver({ body: forged });
 
 		expect(delivery.answer.statusCode).toBe(403);
 		expect(scope.isDone()).toBe(false);
+	});
+
+	it('asks Midtrans with the credential it already read for the signature: one credential read per notification at most', async () => {
+		const trigger = confirming();
+		const notification = freshNotification('settlement');
+		const scope = midtransConfirms(notification, { transaction_status: 'settlement' });
+		const before = credentialReadCount();
+
+		await trigger.deliver({ body: notification });
+
+		scope.done();
+		expect(credentialReadCount() - before).toBe(1);
 	});
 });

@@ -1,4 +1,4 @@
-import { TRANSACTION_STATUSES } from '../../../nodes/Midtrans/helpers/constants';
+import { TRANSACTION_STATUSES } from '../../../nodes/shared/constants';
 import { outcomeOf, outputIndexFor, outputNames } from '../../../nodes/MidtransTrigger/routing';
 import { midtransTrigger } from './fixtures';
 
@@ -37,17 +37,23 @@ describe('outputs', () => {
 			'expire',
 			'settlement',
 			'other',
+			'rejected',
 		]);
 	});
 
-	it('are paid, pending, failed, refunded and other when grouped by outcome', () => {
+	it('are paid, pending, failed, refunded, other and rejected when grouped by outcome', () => {
 		expect(outputNames({ routeBy: 'outcome', statuses: ['expire'] })).toEqual([
 			'paid',
 			'pending',
 			'failed',
 			'refunded',
 			'other',
+			'rejected',
 		]);
+	});
+
+	it('never route a notification to "rejected", even one whose status is called that', () => {
+		expect(outputIndexFor({ routeBy: 'status', statuses: ['settlement'] }, 'rejected')).toBe(1);
 	});
 
 	it('send a status that was not chosen, or is unknown, to "other"', () => {
@@ -59,11 +65,11 @@ describe('outputs', () => {
 	});
 
 	it.each([
-		[{ routeBy: 'status', statuses: ['expire', 'settlement'] }, ['expire', 'settlement', 'other']],
-		[{ routeBy: 'status', statuses: [...TRANSACTION_STATUSES] }, [...TRANSACTION_STATUSES, 'other']],
-		[{ routeBy: 'status', statuses: [] }, ['other']],
-		[{ routeBy: 'outcome' }, ['paid', 'pending', 'failed', 'refunded', 'other']],
-		[{}, ['pending', 'settlement', 'capture', 'deny', 'cancel', 'expire', 'other']],
+		[{ routeBy: 'status', statuses: ['expire', 'settlement'] }, ['expire', 'settlement', 'other', 'rejected']],
+		[{ routeBy: 'status', statuses: [...TRANSACTION_STATUSES] }, [...TRANSACTION_STATUSES, 'other', 'rejected']],
+		[{ routeBy: 'status', statuses: [] }, ['other', 'rejected']],
+		[{ routeBy: 'outcome' }, ['paid', 'pending', 'failed', 'refunded', 'other', 'rejected']],
+		[{}, ['pending', 'settlement', 'capture', 'deny', 'cancel', 'expire', 'other', 'rejected']],
 	])('are what the editor draws: %j gives %j', (parameters, expected) => {
 		// The harness asks n8n-workflow for the node's outputs, as the editor does.
 		expect(midtransTrigger(parameters).outputNames).toEqual(expected);

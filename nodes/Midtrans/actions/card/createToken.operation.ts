@@ -1,17 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../helpers/constants';
-import type { MidtransCredentials } from '../../transport';
+import type { MidtransCredentials } from '../../../shared/connection';
+import { CREDENTIAL_NAME } from '../../../shared/constants';
 import type { MidtransOperation } from '../types';
 
 const CVV_DIGITS = { min: 3, max: 4 };
 
 export const createToken: MidtransOperation = {
 	value: 'createToken',
-	name: 'Create Card Token',
-	action: 'Create a card token for testing',
-	description:
-		'Turn a sandbox test card into a single-use token_id for Charge with Credit Card, so a workflow can test card payments end to end (GET /v2/token with the credential’s Client Key)',
 	properties: [
 		{
 			displayName:
@@ -95,6 +91,7 @@ export const createToken: MidtransOperation = {
 		const cvv = validate.digits(cvvField, validate.required(cvvField, this.getNodeParameter('cardCvv', itemIndex)), CVV_DIGITS);
 		return {
 			method: 'GET',
+			retrySafe: true,
 			path: '/v2/token',
 			qs: {
 				client_key: clientKey,

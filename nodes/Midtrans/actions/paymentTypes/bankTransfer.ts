@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemValidator } from '../../helpers/validation';
+import type { ItemValidator } from '../../../shared/validation';
 import type { PaymentType } from './types';
 
 export const VA_BANKS = ['bca', 'bni', 'bri', 'cimb', 'permata'] as const;
@@ -54,9 +54,6 @@ function readFreeText(options: IDataObject, validate: ItemValidator): IDataObjec
 
 export const bankTransfer: PaymentType = {
 	value: 'bank_transfer',
-	name: 'Bank Transfer (Virtual Account)',
-	description:
-		'The customer transfers to a virtual account number at BCA, BNI, BRI, CIMB or Permata; the answer holds va_number',
 	properties: [
 		{
 			displayName: 'Bank',
@@ -77,7 +74,7 @@ export const bankTransfer: PaymentType = {
 			displayName: 'Bank Transfer Options',
 			name: 'bankTransfer',
 			type: 'collection',
-			placeholder: 'Add option',
+			placeholder: 'Add bank transfer option',
 			default: {},
 			options: [
 				{

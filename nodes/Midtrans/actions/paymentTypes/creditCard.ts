@@ -6,8 +6,6 @@ const CARD_MIN_AMOUNT = 10_000;
 
 export const creditCard: PaymentType = {
 	value: 'credit_card',
-	name: 'Credit Card (Token)',
-	description: 'Charge a card token made by Midtrans.js in the browser, or by the Card Token operation in sandbox',
 	properties: [
 		{
 			displayName: 'Token ID',
@@ -22,7 +20,7 @@ export const creditCard: PaymentType = {
 			displayName: 'Credit Card Options',
 			name: 'creditCard',
 			type: 'collection',
-			placeholder: 'Add option',
+			placeholder: 'Add card option',
 			default: {},
 			options: [
 				{

@@ -1,15 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CSTORE_STORES, LIMITS } from '../../helpers/constants';
+import { LIMITS } from '../../../shared/constants';
 import type { PaymentType } from './types';
 
+const CSTORE_STORES = ['alfamart', 'indomaret'] as const;
 const INDOMARET_AMOUNT = { min: 10_000, max: 5_000_000 };
 const ALFAMART_MAX_AMOUNT = 2_500_000;
 
 export const cstore: PaymentType = {
 	value: 'cstore',
-	name: 'Convenience Store (Alfamart, Indomaret)',
-	description: 'The customer pays cash at an Alfamart or Indomaret till with a payment code',
 	properties: [
 		{
 			displayName: 'Store',
@@ -27,7 +26,7 @@ export const cstore: PaymentType = {
 			displayName: 'Convenience Store Options',
 			name: 'cstore',
 			type: 'collection',
-			placeholder: 'Add option',
+			placeholder: 'Add store option',
 			default: {},
 			options: [
 				{

@@ -27,9 +27,6 @@ const OPTIONAL_BILL_INFO = [3, 4, 5, 6, 7, 8];
 
 export const echannel: PaymentType = {
 	value: 'echannel',
-	name: 'Mandiri Bill Payment',
-	description:
-		'The customer pays a Mandiri bill with a biller code and bill key (answer fields biller_code and bill_key)',
 	properties: [
 		{ ...billInfoProperty(1), required: true },
 		{ ...billInfoProperty(2), required: true },
@@ -37,7 +34,7 @@ export const echannel: PaymentType = {
 			displayName: 'Mandiri Bill Options',
 			name: 'echannel',
 			type: 'collection',
-			placeholder: 'Add option',
+			placeholder: 'Add Mandiri bill option',
 			default: {},
 			options: [
 				...OPTIONAL_BILL_INFO.map(billInfoProperty),

@@ -4,14 +4,12 @@ import type { PaymentType } from './types';
 
 export const gopay: PaymentType = {
 	value: 'gopay',
-	name: 'GoPay',
-	description: 'The customer scans a QR code or follows a deeplink into the Gojek app',
 	properties: [
 		{
 			displayName: 'GoPay Options',
 			name: 'gopay',
 			type: 'collection',
-			placeholder: 'Add option',
+			placeholder: 'Add GoPay option',
 			default: {},
 			options: [
 				{

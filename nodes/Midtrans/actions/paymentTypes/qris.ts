@@ -4,9 +4,6 @@ export const QRIS_ACQUIRERS = ['gopay', 'airpay shopee'] as const;
 
 export const qris: PaymentType = {
 	value: 'qris',
-	name: 'QRIS',
-	description:
-		'The customer scans one QR code with any Indonesian e-wallet or banking app (answer fields qr_string and qr_code_url)',
 	properties: [
 		{
 			displayName: 'QRIS Acquirer',

@@ -4,14 +4,12 @@ import type { PaymentType } from './types';
 
 export const shopeepay: PaymentType = {
 	value: 'shopeepay',
-	name: 'ShopeePay',
-	description: 'The customer follows a deeplink into the Shopee app to pay (answer field deeplink_url)',
 	properties: [
 		{
 			displayName: 'ShopeePay Options',
 			name: 'shopeepay',
 			type: 'collection',
-			placeholder: 'Add option',
+			placeholder: 'Add ShopeePay option',
 			default: {},
 			options: [
 				{

@@ -1,9 +1,3 @@
-import { transactionAction } from './shared';
+import { transactionAction } from '../transactionReference';
 
-export const approve = transactionAction({
-	value: 'approve',
-	name: 'Approve',
-	action: 'Approve a challenged transaction',
-	description:
-		'Accept a card payment that Midtrans’s fraud check put on challenge (fraud_status "challenge"), so it is captured (POST /v2/{order_id}/approve)',
-});
+export const approve = transactionAction('approve');

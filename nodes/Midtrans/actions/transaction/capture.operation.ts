@@ -6,10 +6,6 @@ import { additionalFieldsProperty, type MidtransOperation } from '../types';
 
 export const capture: MidtransOperation = {
 	value: 'capture',
-	name: 'Capture',
-	action: 'Capture a pre-authorized card payment',
-	description:
-		'Take the money a card charge with Authorize Only reserved (status authorize) (POST /v2/capture)',
 	properties: [
 		{
 			displayName: 'Transaction ID',
@@ -30,11 +26,8 @@ export const capture: MidtransOperation = {
 		},
 		additionalFieldsProperty([idempotencyKeyField]),
 	],
-	prepare(itemIndex, validate) {
-		const transactionId = validate.required(
-			'Transaction ID (transactionId)',
-			this.getNodeParameter('transactionId', itemIndex),
-		);
+	prepare(itemIndex, validate, keyFor) {
+		const transactionId = validate.required('Transaction ID (transactionId)', this.getNodeParameter('transactionId', itemIndex));
 		const grossAmount = validate.wholeAmount('Gross Amount (grossAmount)', this.getNodeParameter('grossAmount', itemIndex));
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		return {
@@ -42,7 +35,9 @@ export const capture: MidtransOperation = {
 			path: '/v2/capture',
 			body: { transaction_id: transactionId, gross_amount: grossAmount },
 			// Capturing moves money: the key makes the transport's retry after a lost answer safe.
-			headers: idempotencyHeader(additional, validate),
+			headers: idempotencyHeader(additional, validate, keyFor('capture')),
+			retrySafe: true,
+			subject: `transaction "${transactionId}"`,
 		};
 	},
 	toItem: withSurfacedFields,

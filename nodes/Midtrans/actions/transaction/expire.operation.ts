@@ -1,10 +1,4 @@
-import { transactionAction } from './shared';
+import { transactionAction } from '../transactionReference';
 
-// Midtrans answers a successful expire with status_code "407"; the transport knows that is not an error.
-export const expire = transactionAction({
-	value: 'expire',
-	name: 'Expire',
-	action: 'Expire a pending transaction',
-	description:
-		'End a pending payment now, so its VA number, payment code or QR can no longer be paid and the order ID may be reused (POST /v2/{order_id}/expire)',
-});
+// Midtrans answers a successful Expire with status_code "407" ("transaction is expired").
+export const expire = transactionAction('expire', { successCodes: [407] });

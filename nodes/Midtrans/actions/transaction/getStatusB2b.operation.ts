@@ -1,14 +1,10 @@
+import { orderOrTransactionIdProperty, readTransactionReference } from '../transactionReference';
 import type { MidtransOperation } from '../types';
-import { transactionIdProperty, transactionPath } from './shared';
 
 export const getStatusB2b: MidtransOperation = {
 	value: 'getStatusB2b',
-	name: 'Get Status B2B',
-	action: 'Get the B2B transactions of an order',
-	description:
-		'List every transaction made under one order ID, newest first, for B2B VA and Mandiri bill keys that can be paid more than once (GET /v2/{order_id}/status/b2b)',
 	properties: [
-		transactionIdProperty,
+		orderOrTransactionIdProperty,
 		{
 			displayName: 'Page',
 			name: 'page',
@@ -27,12 +23,14 @@ export const getStatusB2b: MidtransOperation = {
 		},
 	],
 	prepare(itemIndex, validate) {
+		const transaction = readTransactionReference.call(this, itemIndex, validate);
 		const page = validate.wholeNumber('Page (page)', this.getNodeParameter('page', itemIndex, 0), { min: 0 });
 		const perPage = validate.wholeNumber('Per Page (perPage)', this.getNodeParameter('perPage', itemIndex, 10));
 		return {
 			method: 'GET',
-			path: transactionPath.call(this, itemIndex, validate, '/status/b2b'),
+			path: `/v2/${transaction.segment}/status/b2b`,
 			qs: { page, per_page: perPage },
+			retrySafe: true,
 		};
 	},
 };

@@ -1,0 +1,3 @@
+import { transactionAction } from '../transactionReference';
+
+export const cancel = transactionAction('cancel');
