@@ -323,6 +323,28 @@ function defineChecks(checks: CheckList, context: TestContext): void {
 		assert.equal((await cluster.shop.events([order.order_id])).length, 0, 'an event was recorded for them');
 	});
 
+	checks.add('a signed settlement Midtrans has no record of (the dashboard’s test) starts a run but pays nothing', async () => {
+		const [order] = newOrders('unknown', 1);
+		// In the shop, never charged at Midtrans.
+		await cluster.shop.addOrders([order]);
+		const executionMark = await lastExecutionId(cluster);
+		const delivery = await simulator.notify({
+			url: context.notificationUrl,
+			status: 'settlement',
+			orderId: order.order_id,
+			grossAmount: `${order.gross_amount}.00`,
+			retry: false,
+		});
+		assert.equal(delivery.attempts[0]?.httpStatus, 200, `answered ${delivery.attempts[0]?.httpStatus}`);
+		const executions = await executionsSettled(context, executionMark);
+		assert.deepEqual(countByStatus(executions), { success: 1 });
+		const events = await cluster.shop.events([order.order_id]);
+		assert.equal(events.length, 1, `${events.length} events recorded`);
+		const [row] = await cluster.shop.orders([order.order_id]);
+		assert.equal(row.paid_at, null, 'an unconfirmed settlement marked the order paid');
+		assert.equal((await cluster.shop.receipts([order.order_id])).length, 0, 'an unconfirmed settlement wrote a receipt');
+	});
+
 	checks.add(
 		'1000 notifications for 300 orders (20 % repeated, late ones, 10 at once): each event recorded once, each paid order paid once, accepted = executions, all succeeded',
 		async () => {
