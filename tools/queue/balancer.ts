@@ -48,6 +48,8 @@ function config(options: BalancerOptions): string {
 	upstream webhook_processes_${index} {
 		${listener.webhookPorts.map((port) => `server ${HOST}:${port};`).join('\n\t\t')}
 		keepalive 32;
+		# Below Node's own 5 s: a connection n8n is closing must not be handed a POST (nginx would answer 502).
+		keepalive_timeout 4s;
 	}`,
 	);
 	const servers = listeners.map(
