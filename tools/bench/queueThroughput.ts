@@ -4,7 +4,8 @@
  * payment_events. The same signed settlement notifications (a new paid order each) in alternating rounds, one
  * cluster, one run; the one-process figure is the baseline of the ratio.
  */
-import { rmSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 
 import { startSimulator } from '../simulator';
@@ -37,6 +38,18 @@ export interface QueueVariantResult {
 	medianPerSecond: number;
 	/** From sending the notification to its row in payment_events, over every round. */
 	latency: { events: number; medianMs: number; p99Ms: number };
+	/** CPU time per accepted notification, over every round: all webhook processes, all workers. */
+	cpuPerNotification: { webhooksMs: number; workersMs: number };
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** User plus system CPU time a process has used so far, in milliseconds (Linux's /proc). */
+function cpuMsOf(pid: number | undefined): number {
+	if (pid === undefined) return 0;
+	// The command may hold spaces: the fields after it start past its closing parenthesis.
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND) * 1000;
 }
 
 export interface QueueComparison {
@@ -91,8 +104,13 @@ export async function compareWebhookProcesses(
 
 		let next = 0;
 		const sentAt = new Map<string, number>();
+		const cpu = () => ({
+			webhooks: cluster.webhooks.reduce((sum, process) => sum + cpuMsOf(process.pid), 0),
+			workers: cluster.workers.reduce((sum, process) => sum + cpuMsOf(process.pid), 0),
+		});
 		const runRound = async (variant: Variant, durationMs: number, roundsLeft: number) => {
 			const executionMark = await lastExecutionId(cluster);
+			const cpuBefore = cpu();
 			const first = next;
 			const result = await generateLoad({
 				url: variant.url(cluster, example.webhookId),
@@ -116,9 +134,14 @@ export async function compareWebhookProcesses(
 				SETTLE_TIMEOUT_MS,
 				1000,
 			);
+			const cpuAfter = cpu();
 			const sentOrders = orders.slice(first, next).map((order) => order.order_id);
 			const recorded = await cluster.shop.recordingTimes(sentOrders);
-			return { result, latencies: recorded.map((row) => row.recorded_ms - sentAt.get(row.order_id)!) };
+			return {
+				result,
+				latencies: recorded.map((row) => row.recorded_ms - sentAt.get(row.order_id)!),
+				cpu: { webhooks: cpuAfter.webhooks - cpuBefore.webhooks, workers: cpuAfter.workers - cpuBefore.workers },
+			};
 		};
 
 		// A short round each first, so that neither pays for a cold process.
@@ -127,12 +150,17 @@ export async function compareWebhookProcesses(
 		for (const variant of VARIANTS) await runRound(variant, Math.min(settings.durationMs, 3000), roundsLeft--);
 		const rounds = new Map<Variant, LoadResult[]>(VARIANTS.map((variant) => [variant, []]));
 		const latencies = new Map<Variant, number[]>(VARIANTS.map((variant) => [variant, []]));
+		const cpuUsed = new Map<Variant, { webhooks: number; workers: number }>(
+			VARIANTS.map((variant) => [variant, { webhooks: 0, workers: 0 }]),
+		);
 		for (let round = 1; round <= settings.rounds; round++) {
 			const order = round % 2 ? VARIANTS : [...VARIANTS].reverse();
 			for (const variant of order) {
-				const { result, latencies: roundLatencies } = await runRound(variant, settings.durationMs, roundsLeft--);
+				const { result, latencies: roundLatencies, cpu: roundCpu } = await runRound(variant, settings.durationMs, roundsLeft--);
 				rounds.get(variant)!.push(result);
 				latencies.get(variant)!.push(...roundLatencies);
+				cpuUsed.get(variant)!.webhooks += roundCpu.webhooks;
+				cpuUsed.get(variant)!.workers += roundCpu.workers;
 				progress(
 					`queue round ${round}/${settings.rounds}, ${variant.label}: ${result.acceptedPerSecond.toFixed(1)} notifications/s (${JSON.stringify(result.statuses)}), median ${median(roundLatencies).toFixed(0)} ms to the recorded event`,
 				);
@@ -140,7 +168,12 @@ export async function compareWebhookProcesses(
 		}
 		const summary = (variant: Variant): QueueVariantResult => {
 			const all = latencies.get(variant)!;
+			const accepted = rounds.get(variant)!.reduce((sum, result) => sum + result.accepted, 0);
 			return {
+				cpuPerNotification: {
+					webhooksMs: cpuUsed.get(variant)!.webhooks / accepted,
+					workersMs: cpuUsed.get(variant)!.workers / accepted,
+				},
 				label: variant.label,
 				webhookProcesses: variant.webhookProcesses,
 				rounds: rounds.get(variant)!,

@@ -216,6 +216,8 @@ function queueSection(results: BenchResults): string {
 	if (!comparison) return `Not measured in this run: ${results.queueSkipped}.`;
 	const { one, two, settings } = comparison;
 	const cores = results.machine.cores;
+	const cpuMs = one.cpuPerNotification.webhooksMs + one.cpuPerNotification.workersMs;
+	const ceiling = (cores * 1000) / cpuMs;
 	const row = (variant: typeof one, ratio: string) => [
 		variant.label,
 		variant.medianPerSecond.toFixed(1),
@@ -224,15 +226,18 @@ function queueSection(results: BenchResults): string {
 		`${(variant.latency.medianMs / 1000).toFixed(2)} s`,
 		`${(variant.latency.p99Ms / 1000).toFixed(2)} s`,
 		String(variant.latency.events),
+		`${variant.cpuPerNotification.webhooksMs.toFixed(0)} ms / ${variant.cpuPerNotification.workersMs.toFixed(0)} ms`,
 		String(cores),
 	];
 	return [
-		`n8n ${comparison.n8nVersion} in queue mode (\`npm run start:queue\`'s set-up): PostgreSQL, Redis, a main process, ${comparison.workers} workers, and nginx in front of the webhook processes; all of it, the simulator and the load generator on this machine's ${cores} cores. The workflow is the exactly-once example (Midtrans Trigger with its defaults → one Postgres statement → If). The load: signed settlement notifications of orders paid at the simulator, a new order each, ${settings.connections} connections through nginx, ${settings.rounds} rounds of ${settings.durationMs / 1000} s per variant taken in turns, each round's executions left to finish before the next. "To the recorded event": from sending the notification to its row's recorded_at in payment_events.`,
+		`n8n ${comparison.n8nVersion} in queue mode (\`npm run start:queue\`'s set-up): PostgreSQL, Redis, a main process, ${comparison.workers} workers, and nginx in front of the webhook processes; all of it, the simulator and the load generator on this machine's ${cores} cores. The workflow is the exactly-once example (Midtrans Trigger with its defaults → one Postgres statement → If). The load: signed settlement notifications of orders paid at the simulator, a new order each, ${settings.connections} connections through nginx, ${settings.rounds} rounds of ${settings.durationMs / 1000} s per variant taken in turns, each round's executions left to finish before the next. With one webhook process, nginx's second address passes /webhook/ to the first only and the second idles. "To the recorded event": from sending the notification to its row's recorded_at in payment_events. CPU per notification: the processes' own CPU time (Linux's /proc) over the rounds, divided by the notifications accepted.`,
 		'',
 		table(
-			['nginx in front of', 'notifications/s (median)', 'rounds', 'vs one process', 'to the recorded event, median', 'p99', 'events', 'cores'],
+			['nginx in front of', 'notifications/s (median)', 'rounds', 'vs one process', 'to the recorded event, median', 'p99', 'events', 'CPU per notification: webhook processes / workers', 'cores'],
 			[row(one, '1.00 ×'), row(two, `${comparison.ratio.toFixed(2)} ×`)],
 		),
+		'',
+		`Every notification costs its webhook process and its worker together about ${cpuMs.toFixed(0)} ms of CPU, so ${cores} cores carry at most about ${ceiling.toFixed(1)} notifications per second through n8n, before PostgreSQL, nginx, the simulator and the load generator take their share. A second webhook process helps only where cores are left over: on a machine the first one already fills, the ratio above stays near 1, and it is more cores (or machines) for the webhook processes and workers that raise the figure.`,
 	].join('\n');
 }
 
