@@ -220,10 +220,13 @@ class EditorSession {
 	}
 
 	/** The open node's output panel, as JSON text, white space (line breaks, indentation) as single spaces. */
-	async outputAsJson(): Promise<string> {
+	/** The output panel's JSON view as text, once it shows `drawn` (the view fills in after the switch). */
+	async outputAsJson(drawn: string): Promise<string> {
 		const output = this.page.locator('[data-test-id=output-panel]');
 		await output.locator('[data-test-id=radio-button-json]').click();
-		return (await output.innerText()).replace(/\s+/g, ' ');
+		const shown = async () => (await output.innerText()).replace(/\s+/g, ' ');
+		await output.getByText(drawn, { exact: false }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+		return await shown();
 	}
 
 	async screenshot(name: string): Promise<void> {
@@ -298,7 +301,7 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 		await editor.waitForGreen(workflow.name, runs);
 		const chargeNode = workflow.nodes.find((node) => node.type === NODE_TYPES.midtrans)!.name;
 		await editor.openNode(chargeNode);
-		const output = await editor.outputAsJson();
+		const output = await editor.outputAsJson('"status_code"');
 		// The JSON view draws only the lines in sight: these are the first ones.
 		for (const expected of ['"status_code": "201"', '"status_message": "Success, cstore transaction is successful"']) {
 			assert.ok(output.includes(expected), `"${chargeNode}"'s output lacks ${expected}: ${excerpt(output)}`);
@@ -344,7 +347,7 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 		const message = workflow.nodes.find((node) => node.name === 'Write the WhatsApp message');
 		assert.ok(message, 'the example has no "Write the WhatsApp message" step');
 		await editor.openNode(message.name);
-		const output = await editor.outputAsJson();
+		const output = await editor.outputAsJson('scan this QR');
 		assert.match(output, /scan this QR with the Gojek app/, `the message step shows: ${excerpt(output)}`);
 		await editor.closeNode();
 	});
@@ -366,7 +369,7 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 		assert.equal(row?.status, 'paid', `the Data table holds ${JSON.stringify(row)} for ${orderId}`);
 		await editor.screenshot('trigger-outputs.png');
 		await editor.openNode('Midtrans Trigger');
-		const output = await editor.outputAsJson();
+		const output = await editor.outputAsJson('"signatureVerified"');
 		assert.ok(output.includes('"signatureVerified": true'), `the trigger's output: ${excerpt(output)}`);
 		await editor.screenshot('trigger-output-data.png');
 		await editor.closeNode();
@@ -423,7 +426,7 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 			const branches = await panel.locator('[data-test-id=branches]').innerText();
 			assert.match(branches, /Rejected Branch \(1 item\)/, `the output's branches read: ${excerpt(branches)}`);
 			await panel.getByText(/Rejected Branch/).click();
-			const shown = await editor.outputAsJson();
+			const shown = await editor.outputAsJson('signature_key does not match');
 			for (const expected of ['signature_key does not match this notification', 'server key', orderId]) {
 				assert.ok(shown.includes(expected), `the rejected item lacks "${expected}": ${excerpt(shown, 600)}`);
 			}
