@@ -216,7 +216,8 @@ export function readItemDetails(
 	});
 }
 
-function readCustomerDetails(this: IExecuteFunctions, itemIndex: number, validate: ItemValidator) {
+/** customer_details from the Customer Details collection: each field at most 255 characters, the email an address. */
+export function readCustomerDetails(this: IExecuteFunctions, itemIndex: number, validate: ItemValidator): IDataObject {
 	const fields = this.getNodeParameter('customerDetails', itemIndex, {}) as IDataObject;
 	const customer: IDataObject = {};
 	for (const [key, field] of [

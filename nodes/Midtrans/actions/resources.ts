@@ -2,11 +2,12 @@ import { card } from './card';
 import { payment } from './payment';
 import { paymentLink } from './paymentLink';
 import { paymentPage } from './paymentPage';
+import { subscription } from './subscription';
 import { transaction } from './transaction';
 import type { MidtransOperation, MidtransResource } from './types';
 
 /** In the order of the Resource parameter's options. */
-export const resources: MidtransResource[] = [payment, paymentLink, paymentPage, card, transaction];
+export const resources: MidtransResource[] = [payment, paymentLink, paymentPage, card, subscription, transaction];
 
 export function findOperation(resource: string, operation: string): MidtransOperation<unknown> | undefined {
 	return resources
