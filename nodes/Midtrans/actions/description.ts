@@ -27,6 +27,7 @@ export const nodeProperties: INodeProperties[] = [
 			{ name: 'Payment Link', value: 'paymentLink' },
 			{ name: 'Payment Page (Snap)', value: 'paymentPage' },
 			{ name: 'Saved Card', value: 'card' },
+			{ name: 'Saved GoPay Account', value: 'gopayAccount' },
 			{ name: 'Subscription', value: 'subscription' },
 			{ name: 'Transaction', value: 'transaction' },
 		],
