@@ -16,7 +16,7 @@ export class Midtrans implements INodeType {
 		version: 1,
 		subtitle: SUBTITLE_EXPRESSION,
 		description:
-			'Take and track payments with Midtrans: charges for every payment method, status, refunds, cancels, payment pages, card captures',
+			'Take and track payments with Midtrans: charges for every payment method, status, refunds, payment pages and links, subscriptions, saved cards and GoPay accounts',
 		defaults: { name: 'Midtrans' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -239,6 +239,8 @@ export interface Order {
 	orderId: string;
 	grossAmount: number;
 	itemDetails: IDataObject[];
+	/** customer_details as sent (empty when none was given). */
+	customerDetails: IDataObject;
 	/** The Additional Fields collection, for the reader of each operation's own extras. */
 	additional: IDataObject;
 	/** transaction_details, and item_details and customer_details when given, in Midtrans's names. */
@@ -270,7 +272,7 @@ export function readOrder(this: IExecuteFunctions, itemIndex: number, validate: 
 	const body: IDataObject = { transaction_details: { order_id: orderId, gross_amount: grossAmount } };
 	if (itemDetails.length) body.item_details = itemDetails;
 	if (Object.keys(customerDetails).length) body.customer_details = customerDetails;
-	return { orderId, grossAmount, itemDetails, additional, body };
+	return { orderId, grossAmount, itemDetails, customerDetails, additional, body };
 }
 
 /** The expiry from Additional Fields → Custom Expiry, or undefined when it is not set. */
