@@ -13,6 +13,7 @@ import type {
 	Fault,
 	NotificationDelivery,
 	NotifyOptions,
+	RawNotification,
 	SimulatorOptions,
 	Transaction,
 	TransactionChange,
@@ -25,7 +26,9 @@ export type {
 	FaultType,
 	NotificationAttempt,
 	NotificationDelivery,
+	NotificationKind,
 	NotifyOptions,
+	RawNotification,
 	SimulatorOptions,
 	Transaction,
 	TransactionChange,
@@ -71,6 +74,12 @@ export interface Simulator {
 	idle(): Promise<void>;
 	/** The dashboard's notification URL, changeable while running (e.g. once an n8n webhook exists). */
 	setNotificationUrl(url: string | undefined): void;
+	/** The dashboard's Recurring Notification URL (subscriptions), changeable while running. */
+	setRecurringNotificationUrl(url: string | undefined): void;
+	/** The dashboard's Pay Account Notification URL (GoPay account linking), changeable while running. */
+	setPayAccountNotificationUrl(url: string | undefined): void;
+	/** Any JSON to any URL, delivered as Midtrans delivers notifications (e.g. a forged subscription notification). */
+	notifyRaw(notification: RawNotification): Promise<NotificationDelivery>;
 	/** Forgets transactions, deliveries, faults, spent card tokens and idempotency keys. */
 	reset(): void;
 }
@@ -82,6 +91,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		clientKey: options.clientKey ?? DEFAULT_SIMULATOR_CLIENT_KEY,
 		latencyMs: options.latencyMs ?? 0,
 		notificationUrl: options.notificationUrl,
+		recurringNotificationUrl: options.recurringNotificationUrl,
+		payAccountNotificationUrl: options.payAccountNotificationUrl,
 		log: options.log ?? (() => {}),
 	};
 	const merchantId = options.merchantId ?? DEFAULT_MERCHANT_ID;
@@ -123,7 +134,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		serverKey: settings.serverKey,
 		merchantId,
 	});
-	const server = createSimulatorServer({ ledger, control, notifier, faults, cards, idempotency, timers, settings });
+	const server = createSimulatorServer({ ledger, control, notifier, faults, cards, idempotency, timers, settings, products: [] });
 
 	const host = options.host ?? DEFAULT_SIMULATOR_HOST;
 	await new Promise<void>((resolve, reject) => {
@@ -168,6 +179,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		setNotificationUrl: (notificationUrl) => {
 			settings.notificationUrl = notificationUrl;
 		},
+		setRecurringNotificationUrl: (recurringUrl) => {
+			settings.recurringNotificationUrl = recurringUrl;
+		},
+		setPayAccountNotificationUrl: (payAccountUrl) => {
+			settings.payAccountNotificationUrl = payAccountUrl;
+		},
+		notifyRaw: (notification) => control.notifyRaw(notification),
 		reset: () => control.reset(),
 	};
 }
