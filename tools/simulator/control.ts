@@ -91,15 +91,27 @@ export class SimulatorControl {
 	/** Any JSON to any URL, delivered as Midtrans delivers notifications: for shapes notify() does not make. */
 	async notifyRaw(options: RawNotification): Promise<NotificationDelivery> {
 		const problems: string[] = [];
-		if (typeof options?.url !== 'string' || !/^https?:\/\//.test(options.url)) problems.push('url must be an http(s) URL');
-		if (!options?.body || typeof options.body !== 'object' || Array.isArray(options.body)) problems.push('body must be a JSON object');
+		if (typeof options?.url !== 'string' || !/^https?:\/\//.test(options.url))
+			problems.push('url must be an http(s) URL');
+		if (!options?.body || typeof options.body !== 'object' || Array.isArray(options.body))
+			problems.push('body must be a JSON object');
 		if (problems.length) throw new SimulatorError('400', 'Invalid notification', problems);
-		const subject = options.body.order_id ?? options.body.account_id ?? (options.body.subscription as { id?: unknown } | undefined)?.id ?? options.body.id;
+		const subject =
+			options.body.order_id ??
+			options.body.account_id ??
+			(options.body.subscription as { id?: unknown } | undefined)?.id ??
+			options.body.id;
 		const [delivery] = await this.notifier.send([options.url], options.body, {
 			retry: options.retry ?? true,
 			kind: options.kind ?? 'payment',
 			subject: subject === undefined ? undefined : String(subject),
-			event: String(options.body.transaction_status ?? options.body.event_name ?? options.body.account_status ?? options.body.status ?? ''),
+			event: String(
+				options.body.transaction_status ??
+					options.body.event_name ??
+					options.body.account_status ??
+					options.body.status ??
+					'',
+			),
 		});
 		return delivery;
 	}

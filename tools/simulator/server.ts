@@ -315,10 +315,10 @@ function buildRoutes({ ledger, control, notifier, faults, cards, settings }: Ser
 				json(200, {
 					name: 'Local Midtrans simulator',
 					coreApi:
-						'POST /v2/charge, GET /v2/{id}/status, POST /v2/{id}/cancel|expire|approve|deny|refund, POST /v2/capture, GET /v2/token',
+						'POST /v2/charge, GET /v2/{id}/status, POST /v2/{id}/cancel|expire|approve|deny|refund, POST /v2/capture, GET /v2/token, GET /v2/card/register, GET /v2/point_inquiry/{token}, GET /v1/bins/{bin}, POST|GET /v2/pay/account[/{id}], POST /v2/pay/account/{id}/unbind, POST|GET|DELETE /v1/payment-links[/{order_id}], POST|GET|PATCH /v1/subscriptions[/{id}], POST /v1/subscriptions/{id}/enable|disable|cancel',
 					snap: 'POST /snap/v1/transactions',
 					control:
-						'GET /_simulator/transactions, POST /_simulator/transactions/{id}/pay|expire|cancel|refund, POST /_simulator/notify[/raw], /_simulator/faults, /_simulator/deliveries, /_simulator/settings, POST /_simulator/reset',
+						'GET /_simulator/transactions, POST /_simulator/transactions/{id}/pay|expire|cancel|refund, POST /_simulator/notify[/raw], POST /_simulator/payment-links/{order_id}/pay, POST /_simulator/subscriptions/{id}/charge, POST /_simulator/accounts/{id}/activate|unbind, /_simulator/faults, /_simulator/deliveries, /_simulator/settings, POST /_simulator/reset',
 				}),
 		},
 		{ method: 'GET', pattern: /^\/_simulator\/health$/, area: 'control', handle: () => json(200, { status: 'ok' }) },

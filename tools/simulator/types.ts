@@ -120,6 +120,9 @@ export interface RawNotification {
 	retry?: boolean;
 }
 
+/** The time one unit of a subscription's schedule (or retry schedule) takes in the simulator. */
+export type ScheduleUnit = 'minute' | 'hour' | 'day' | 'week' | 'month';
+
 export interface SimulatorOptions {
 	/** Default 3900 (DEFAULT_SIMULATOR_PORT); 0 picks any free port. */
 	port?: number;
@@ -135,7 +138,11 @@ export interface SimulatorOptions {
 	recurringNotificationUrl?: string;
 	/** The dashboard's Pay Account Notification URL: GoPay account linking notifications; none by default. */
 	payAccountNotificationUrl?: string;
-
+	/**
+	 * How long each unit of a subscription schedule lasts, so that a "month" passes in seconds; defaults in
+	 * DEFAULT_SCHEDULE_UNIT_MS (REAL_SCHEDULE_UNIT_MS keeps Midtrans's real lengths).
+	 */
+	scheduleUnitMs?: Partial<Record<ScheduleUnit, number>>;
 	/** Added to every API answer (for benchmarks); default 0. */
 	latencyMs?: number;
 	/** Waits between notification retries: the n-th retry waits the n-th entry (the last one repeats). */
