@@ -160,7 +160,8 @@ export class ThrowawayN8n {
 		workflows: WorkflowFile[],
 		n8nVersion?: string,
 	): Promise<LaunchedN8n & { simulator: Simulator }> {
-		const simulator = await startSimulator({ port: 0 });
+		// A month of ten minutes: no subscription charges on its own schedule while the checks charge it.
+		const simulator = await startSimulator({ port: 0, scheduleUnitMs: { month: 600_000 } });
 		this.simulator = simulator;
 		const workflowFiles = workflows.map((workflow) => {
 			const file = join(this.userFolder, `${workflow.id}.json`);
