@@ -177,7 +177,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		merchantId,
 		unitMs: { ...DEFAULT_SCHEDULE_UNIT_MS, ...options.scheduleUnitMs },
 		recurringNotificationUrl: () => settings.recurringNotificationUrl,
-		log: settings.log,
 	});
 	const savedCards = new SavedCards({ cards, serverKey: settings.serverKey, clientKey: settings.clientKey });
 	const products = [paymentLinks, subscriptions, payAccounts, savedCards];

@@ -93,7 +93,6 @@ export interface SubscriptionSettings {
 	merchantId: string;
 	unitMs: Record<ScheduleUnit, number>;
 	recurringNotificationUrl: () => string | undefined;
-	log: (line: string) => void;
 }
 
 const isWhole = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
