@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import type { ItemValidator } from '../../../shared/validation';
 import { requireCustomer, requireItems } from './cardlessCredit';
 import type { PaymentType } from './types';
 
@@ -98,7 +99,8 @@ export const kredivo: PaymentType = {
 	},
 };
 
-function readSellers(validate: Parameters<PaymentType['buildBody']>[1], raw: unknown): IDataObject[] {
+/** seller_details from Seller Details (JSON): an array of sellers, each with at least an id and a name. */
+function readSellers(validate: ItemValidator, raw: unknown): IDataObject[] {
 	if (raw === undefined || raw === null || raw === '' || raw === '[]') return [];
 	const field = 'Seller Details (JSON) (kredivo.sellerDetails)';
 	let parsed: unknown = raw;
