@@ -169,7 +169,8 @@ export class ThrowawayN8n {
 		workflows: WorkflowFile[],
 		n8nVersion?: string,
 	): Promise<ThrowawayLaunch> {
-		const simulator = await startSimulator({ port: 0 });
+		// A month of ten minutes: no subscription charges on its own schedule while the checks charge it.
+		const simulator = await startSimulator({ port: 0, scheduleUnitMs: { month: 600_000 } });
 		this.simulator = simulator;
 		// A service process: dispose() stops it with n8n.
 		const mailCatcher = await MailCatcher.start(ports.mail);

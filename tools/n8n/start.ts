@@ -38,7 +38,7 @@ async function closeSimulator(): Promise<void> {
 	await simulator?.close();
 }
 
-/** Publishes the example trigger workflow, so that the simulator's notifications start executions at once. */
+/** Publishes an example trigger workflow, so that the simulator's notifications start executions at once. */
 async function publishTriggerExample(rest: N8nRestClient, workflowId: string): Promise<boolean> {
 	try {
 		const workflow = await rest.getWorkflow(workflowId);
@@ -60,14 +60,18 @@ async function main(): Promise<void> {
 
 	const workflowFiles = exampleWorkflowFiles();
 	const triggerExample = findTriggerWorkflow(workflowFiles);
+	// Subscriptions notify the dashboard's Recurring Notification URL, apart from payments.
+	const subscriptionExample = findTriggerWorkflow(workflowFiles, 'subscription');
 	const publicUrl = process.env.WEBHOOK_URL;
 
 	let credential: CredentialToImport | undefined = midtransCredentialFromEnvironment(process.env);
 	if (!credential) {
 		simulator = await startSimulator({
 			port: SIMULATOR_PORT,
-			// Stands in for the Payment Notification URL a merchant sets in the Midtrans dashboard.
+			// Stand in for the Payment and Recurring Notification URLs a merchant sets in the Midtrans dashboard.
 			notificationUrl: triggerExample && triggerUrlAt(`http://127.0.0.1:${N8N_PORT}`, triggerExample.webhookId),
+			recurringNotificationUrl:
+				subscriptionExample && triggerUrlAt(`http://127.0.0.1:${N8N_PORT}`, subscriptionExample.webhookId),
 			log: (line) => console.log(`[simulator] ${line}`),
 		});
 		credential = simulatorMidtransCredential(simulator.url);
@@ -92,6 +96,10 @@ async function main(): Promise<void> {
 	});
 	const published =
 		triggerExample && (await publishTriggerExample(rest, triggerExample.workflow.id)) ? triggerExample : undefined;
+	const publishedSubscriptions =
+		subscriptionExample && (await publishTriggerExample(rest, subscriptionExample.workflow.id))
+			? subscriptionExample
+			: undefined;
 
 	const midtrans = simulator
 		? `local simulator at ${simulator.url}`
@@ -101,11 +109,19 @@ async function main(): Promise<void> {
 		`  n8n editor     ${n8n.baseUrl}`,
 		`  log in with    ${LOCAL_OWNER.email}  /  ${LOCAL_OWNER.password}`,
 		`  Midtrans       ${midtrans} (credential "${credential.name}")`,
-		`  examples       ${workflowFiles.length} workflows in Overview${published ? `; "${published.workflow.name}" is published` : ''}`,
+		`  examples       ${workflowFiles.length} workflows in Overview${published ? `; "${published.workflow.name}" is published` : ''}${publishedSubscriptions ? `, and "${publishedSubscriptions.workflow.name}"` : ''}`,
 		`  mail inbox     ${mailCatcher.inboxUrl}   (every e-mail the examples send; credential "SMTP (local mail catcher)")`,
 		...(published ? [`  notifications  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, published.webhookId)}`] : []),
+		...(publishedSubscriptions
+			? [
+					`  subscriptions  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, publishedSubscriptions.webhookId)}   (Recurring Notification URL)`,
+				]
+			: []),
 		simulator
-			? '  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)'
+			? [
+					'  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)',
+					'  pay a link     npm run midtrans -- link pay <order_id>;  fail a charge: npm run midtrans -- subscription charge <id> --fail',
+				].join('\n')
 			: publicUrl
 				? '  paste the notifications URL into the Midtrans dashboard: Settings → Configuration → Payment Notification URL'
 				: '  Midtrans cannot reach 127.0.0.1: set WEBHOOK_URL to a public tunnel to n8n to receive its notifications',

@@ -38,11 +38,22 @@ export function readWorkflow(file: string): WorkflowFile {
 	return JSON.parse(readFileSync(file, 'utf8')) as WorkflowFile;
 }
 
-/** The first workflow among the files that starts with a Midtrans Trigger, and that trigger's webhook id. */
-export function findTriggerWorkflow(files: string[]): { workflow: WorkflowFile; webhookId: string } | undefined {
+/** Which notifications a Midtrans Trigger receives (its `notifications` parameter; payments unless set). */
+export type NotificationKind = 'payment' | 'subscription' | 'gopayAccount';
+
+/**
+ * The first workflow among the files with a Midtrans Trigger for `kind` of notifications, and that trigger's
+ * webhook id: Midtrans sends each kind to its own dashboard URL.
+ */
+export function findTriggerWorkflow(
+	files: string[],
+	kind: NotificationKind = 'payment',
+): { workflow: WorkflowFile; webhookId: string } | undefined {
 	for (const file of files) {
 		const workflow = readWorkflow(file);
-		const trigger = workflow.nodes.find((node) => node.type === NODE_TYPES.midtransTrigger);
+		const trigger = workflow.nodes.find(
+			(node) => node.type === NODE_TYPES.midtransTrigger && (node.parameters.notifications ?? 'payment') === kind,
+		);
 		if (trigger?.webhookId) return { workflow, webhookId: trigger.webhookId };
 	}
 	return undefined;

@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'https';
 
 import { signatureFor } from './signature';
 import type { TimerSet } from './timers';
-import type { NotificationAttempt, NotificationDelivery } from './types';
+import type { NotificationAttempt, NotificationDelivery, NotificationKind } from './types';
 
 /** Midtrans's notification headers: a fixed User-Agent and no way to add others. */
 const NOTIFICATION_HEADERS = {
@@ -134,20 +134,22 @@ export class Notifier {
 
 	/**
 	 * POSTs `body` to each URL; resolves after each first attempt. `chainKey` (a transaction id) makes
-	 * this first attempt wait for the previous one with the same key.
+	 * this first attempt wait for the previous one with the same key. A notification that is not a payment's
+	 * names what it is about (`subject`) and what happened (`event`) for the delivery record.
 	 */
 	send(
 		urls: string[],
 		body: Record<string, unknown>,
-		options: { chainKey?: string; retry?: boolean } = {},
+		options: { chainKey?: string; retry?: boolean; kind?: NotificationKind; subject?: string; event?: string } = {},
 	): Promise<NotificationDelivery[]> {
 		const records = urls.map((url) => {
 			const record: DeliveryRecord = {
 				delivery: {
 					id: randomUUID(),
+					kind: options.kind ?? 'payment',
 					url,
-					order_id: String(body.order_id ?? ''),
-					transaction_status: String(body.transaction_status ?? ''),
+					order_id: options.subject ?? String(body.order_id ?? ''),
+					transaction_status: options.event ?? String(body.transaction_status ?? ''),
 					body,
 					attempts: [],
 					state: 'sending',

@@ -21,11 +21,15 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
+		// Alphabetical, as n8n's lint wants from five options on; the names put the everyday Payment first.
 		options: [
 			{ name: 'Payment', value: 'payment' },
+			{ name: 'Payment Link', value: 'paymentLink' },
 			{ name: 'Payment Page (Snap)', value: 'paymentPage' },
+			{ name: 'Saved Card', value: 'card' },
+			{ name: 'Saved GoPay Account', value: 'gopayAccount' },
+			{ name: 'Subscription', value: 'subscription' },
 			{ name: 'Transaction', value: 'transaction' },
-			{ name: 'Card', value: 'card' },
 		],
 		default: 'payment',
 	},

@@ -22,8 +22,14 @@ export interface MidtransRequest {
 	retrySafe: boolean;
 	/** Status codes that mean success for this request although they are 4xx (Expire answers 407). */
 	successCodes?: readonly number[];
+	/** Body status codes below 400 that mean failure for this request (GoPay account linking answers "202" when GoPay refuses). */
+	failureCodes?: readonly number[];
 	/** What to look up when the outcome is unknown, e.g. 'order "order-1001"'. */
 	subject?: string;
+	/** How to find out what happened when the outcome is unknown, for requests that Get Status cannot answer. */
+	lookUp?: string;
+	/** What a failure code means for this endpoint, where the Core API's usual meaning does not fit (404 of a subscription). */
+	errorHints?: Readonly<Record<number, string>>;
 }
 
 /** How long one request may take and how it is retried. Every wait counts against timeoutMs. */
@@ -80,9 +86,12 @@ export function midtransErrorCode(
 	httpStatus: number,
 	body: IDataObject,
 	successCodes: readonly number[] = [],
+	failureCodes: readonly number[] = [],
 ): number | undefined {
 	const bodyCode = Number(body.status_code);
-	if (Number.isInteger(bodyCode) && bodyCode >= 400 && !successCodes.includes(bodyCode)) return bodyCode;
+	if (Number.isInteger(bodyCode) && (bodyCode >= 400 || failureCodes.includes(bodyCode)) && !successCodes.includes(bodyCode)) {
+		return bodyCode;
+	}
 	if (httpStatus >= 400 && !successCodes.includes(httpStatus)) return httpStatus;
 	return undefined;
 }
@@ -211,7 +220,11 @@ export async function midtransRequest(
 			const notSent = NOT_SENT.has(code);
 			const retryable = TRANSIENT_NETWORK_CODES.has(code) && (notSent || request.retrySafe);
 			if (retryable && (await waitToRetry())) continue;
-			throw networkError(this, { code, reachedMidtrans: movesMoney && !notSent, subject: request.subject }, itemIndex);
+			throw networkError(
+				this,
+				{ code, reachedMidtrans: movesMoney && !notSent, subject: request.subject, lookUp: request.lookUp },
+				itemIndex,
+			);
 		}
 
 		const answer = readAnswer(response);
@@ -223,6 +236,7 @@ export async function midtransRequest(
 				httpCode: response.statusCode,
 				answer: answerText(response.body),
 				subject: request.subject,
+				lookUp: request.lookUp,
 				movesMoney,
 			}, itemIndex);
 		}
@@ -240,11 +254,12 @@ export async function midtransRequest(
 				why: 'Midtrans was still processing the request when the time allowed for it ran out',
 				httpCode: response.statusCode,
 				subject: request.subject,
+				lookUp: request.lookUp,
 				movesMoney,
 			}, itemIndex);
 		}
 
-		const errorCode = midtransErrorCode(response.statusCode, body, request.successCodes);
+		const errorCode = midtransErrorCode(response.statusCode, body, request.successCodes, request.failureCodes);
 		if (errorCode === undefined) return redactJson(body, connection.secretForms);
 
 		if (errorCode === RATE_LIMITED) {
@@ -260,12 +275,13 @@ export async function midtransRequest(
 			}
 			throw midtransApiError(this, connection, errorCode, body, {
 				itemIndex,
+				hints: request.errorHints,
 				extraHint: tooLong
 					? `Midtrans asked to wait ${Math.ceil(asked / 1000)} s, longer than the node waits (${settings.longestRetryAfterMs / 1000} s).`
 					: undefined,
 			});
 		}
 		if (TRANSIENT_SERVER_CODES.has(errorCode) && request.retrySafe && (await waitToRetry())) continue;
-		throw midtransApiError(this, connection, errorCode, body, { itemIndex });
+		throw midtransApiError(this, connection, errorCode, body, { itemIndex, hints: request.errorHints });
 	}
 }
