@@ -55,6 +55,8 @@ const EXAMPLE_FILES = {
 	indomaret: 'indomaret-payment-code-by-email.json',
 	gopay: 'gopay-qr-link-by-whatsapp.json',
 	trigger: 'settlement-marks-paid-expire-sends-reminder.json',
+	paymentLink: 'payment-link-by-whatsapp.json',
+	subscription: 'monthly-subscription-reminder-on-failed-charge.json',
 } as const;
 
 /** How long a workflow run in the editor may take before the check gives up. */
@@ -91,6 +93,8 @@ function loadExamples(): Record<keyof typeof EXAMPLE_FILES, Example> {
 		indomaret: entry(EXAMPLE_FILES.indomaret),
 		gopay: entry(EXAMPLE_FILES.gopay),
 		trigger: entry(EXAMPLE_FILES.trigger),
+		paymentLink: entry(EXAMPLE_FILES.paymentLink),
+		subscription: entry(EXAMPLE_FILES.subscription),
 	};
 }
 
@@ -207,6 +211,12 @@ class EditorSession {
 	async listenForTestEvent(): Promise<void> {
 		await this.executeWorkflow();
 		await this.page.waitForSelector('[data-test-id=stop-execution-waiting-for-webhook-button]');
+	}
+
+	/** Runs a workflow of several triggers from one, with the button n8n shows beside each trigger on the canvas. */
+	async executeFromTrigger(triggerName: string): Promise<void> {
+		await this.canvasNode(triggerName).hover();
+		await this.page.click(`[data-test-id="execute-workflow-button-${triggerName.replace(/"/g, '\\"')}"]`);
 	}
 
 	async openNode(name: string): Promise<void> {
@@ -350,6 +360,51 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 		const output = await editor.outputAsJson('scan this QR');
 		assert.match(output, /scan this QR with the Gojek app/, `the message step shows: ${excerpt(output)}`);
 		await editor.closeNode();
+	});
+
+	checks.add('"payment link by WhatsApp" runs green: the link is made and the message carries its URL, WhatsApp switched off', async () => {
+		const editor = session();
+		const { workflow, runs } = examples.paymentLink;
+		await editor.openWorkflow(workflow.id);
+		await editor.executeWorkflow();
+		await editor.waitForGreen(workflow.name, runs);
+		await editor.openNode('Create payment link');
+		const output = await editor.outputAsJson('"payment_url"');
+		assert.ok(output.includes(`${simulator.url}/payment-links/`), `the link's output: ${excerpt(output)}`);
+		await editor.closeNode();
+	});
+
+	checks.add('"monthly subscription" runs green: the card is saved and the subscription made; listening, a failed charge e-mails a payment link', async () => {
+		const editor = session();
+		const { workflow } = examples.subscription;
+		await editor.openWorkflow(workflow.id);
+		await editor.executeFromTrigger('Start the subscription');
+		await editor.waitForGreen(workflow.name, ['Customer', 'Sandbox card token', 'First payment, saving the card', 'Create monthly subscription']);
+		const [started] = await rest.listExecutions(workflow.id);
+		const created = (await rest.getExecution(started.id)).runData['Create monthly subscription']?.[0]?.data?.main?.[0]?.[0]?.json;
+		assert.equal(created?.status, 'active', `the subscription made in the editor: ${JSON.stringify(created)}`);
+
+		// Midtrans sends subscription notifications to the dashboard's Recurring Notification URL: the Test URL here.
+		simulator.setRecurringNotificationUrl(testUrl(workflow));
+		try {
+			const before = (await mailCatcher.emails()).length;
+			await editor.executeFromTrigger('Subscription notifications');
+			await editor.page.waitForSelector('[data-test-id=stop-execution-waiting-for-webhook-button]');
+			await simulator.chargeSubscription(String(created?.id), { fail: 'deny' });
+			await editor.waitForGreen(workflow.name, ['Subscription notifications', 'Payment link for the missed month', 'Email the reminder']);
+			const reminder = await mailMatching(mailCatcher, before, /could not charge your card/);
+			assert.ok(reminder.text?.includes(`${simulator.url}/payment-links/`), `the reminder reads: ${excerpt(reminder.text ?? '')}`);
+		} finally {
+			simulator.setRecurringNotificationUrl(undefined);
+		}
+	});
+
+	checks.add('every example in examples/ is run green by a check of this suite', async () => {
+		const checked = new Set<string>(Object.values(EXAMPLE_FILES));
+		const unchecked = exampleWorkflowFiles()
+			.map((file) => file.split('/').pop()!)
+			.filter((file) => !checked.has(file));
+		assert.deepEqual(unchecked, [], `examples no check runs: ${unchecked.join(', ')}`);
 	});
 
 	checks.add('the trigger example, listening in the editor, marks a paid order paid in the Data table', async () => {
