@@ -2,13 +2,8 @@ import { card } from './card';
 import { payment } from './payment';
 import { paymentPage } from './paymentPage';
 import { transaction } from './transaction';
-import type { MidtransOperation, MidtransResource } from './types';
+import type { MidtransResource } from '../../shared/actions/types';
 
 /** In the order of the Resource parameter's options. */
 export const resources: MidtransResource[] = [payment, paymentPage, transaction, card];
 
-export function findOperation(resource: string, operation: string): MidtransOperation<unknown> | undefined {
-	return resources
-		.find(({ value }) => value === resource)
-		?.operations.find(({ value }) => value === operation);
-}

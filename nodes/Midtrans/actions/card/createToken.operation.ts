@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { MidtransCredentials } from '../../../shared/connection';
 import { CREDENTIAL_NAME } from '../../../shared/constants';
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 
 const CVV_DIGITS = { min: 3, max: 4 };
 
