@@ -24,6 +24,8 @@ export interface MidtransRequest {
 	successCodes?: readonly number[];
 	/** What to look up when the outcome is unknown, e.g. 'order "order-1001"'. */
 	subject?: string;
+	/** The whole advice for an unknown outcome, where "look up {subject} with Get Status" does not apply. */
+	lookUp?: string;
 }
 
 /** How long one request may take and how it is retried. Every wait counts against timeoutMs. */
@@ -136,6 +138,12 @@ function answerText(body: unknown): string {
 	return body === undefined ? '' : String(body);
 }
 
+/** A short answer that is not JSON, quoted for an error message (Iris answers a bad key with plain text); the error redacts keys. */
+function quoted(text: string): string {
+	const line = text.replace(/\s+/g, ' ').trim();
+	return line && line.length <= 120 && !line.startsWith('<') ? ` (it said "${line}")` : '';
+}
+
 /** Retry-After in seconds (or an HTTP date), as milliseconds; undefined when absent or unreadable. */
 function retryAfterMs(header: unknown): number | undefined {
 	if (header === undefined || header === null || header === '') return undefined;
@@ -211,7 +219,11 @@ export async function midtransRequest(
 			const notSent = NOT_SENT.has(code);
 			const retryable = TRANSIENT_NETWORK_CODES.has(code) && (notSent || request.retrySafe);
 			if (retryable && (await waitToRetry())) continue;
-			throw networkError(this, { code, reachedMidtrans: movesMoney && !notSent, subject: request.subject }, itemIndex);
+			throw networkError(
+				this,
+				{ code, reachedMidtrans: movesMoney && !notSent, subject: request.subject, lookUp: request.lookUp },
+				itemIndex,
+			);
 		}
 
 		const answer = readAnswer(response);
@@ -223,11 +235,12 @@ export async function midtransRequest(
 				httpCode: response.statusCode,
 				answer: answerText(response.body),
 				subject: request.subject,
+				lookUp: request.lookUp,
 				movesMoney,
 			}, itemIndex);
 		}
 		const body = answer ?? {
-			status_message: `HTTP ${response.statusCode} without Midtrans’s JSON: a proxy or gateway may have answered`,
+			status_message: `HTTP ${response.statusCode} without Midtrans’s JSON: a proxy or gateway may have answered${quoted(answerText(response.body))}`,
 		};
 
 		if (answer && isStillInFlight(request, response, answer)) {
@@ -240,6 +253,7 @@ export async function midtransRequest(
 				why: 'Midtrans was still processing the request when the time allowed for it ran out',
 				httpCode: response.statusCode,
 				subject: request.subject,
+				lookUp: request.lookUp,
 				movesMoney,
 			}, itemIndex);
 		}
