@@ -280,6 +280,8 @@ export async function midtransRequest(
 			});
 		}
 		if (TRANSIENT_SERVER_CODES.has(errorCode) && request.retrySafe && (await waitToRetry())) continue;
-		throw midtransApiError(this, connection, errorCode, body, { itemIndex });
+		// A 5xx to a request that may move money leaves its outcome open, as a lost answer does.
+		const lookUp = errorCode >= 500 && movesMoney ? request.lookUp : undefined;
+		throw midtransApiError(this, connection, errorCode, body, { itemIndex, extraHint: lookUp });
 	}
 }
