@@ -5,3 +5,4 @@ export { MidtransIrisApi } from './credentials/MidtransIrisApi.credentials';
 export { Midtrans } from './nodes/Midtrans/Midtrans.node';
 export { MidtransTrigger } from './nodes/MidtransTrigger/MidtransTrigger.node';
 export { MidtransPayouts } from './nodes/MidtransPayouts/MidtransPayouts.node';
+export { MidtransPayoutsTrigger } from './nodes/MidtransPayoutsTrigger/MidtransPayoutsTrigger.node';

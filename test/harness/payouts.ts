@@ -7,7 +7,9 @@ import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, INode, IWorkflowBase, NodeConnectionType } from 'n8n-workflow';
 
 import { MidtransPayouts } from '../../nodes/MidtransPayouts/MidtransPayouts.node';
+import { MidtransPayoutsTrigger } from '../../nodes/MidtransPayoutsTrigger/MidtransPayoutsTrigger.node';
 import { registerNodeType, runWorkflow } from './engine';
+import { WebhookTrigger, type WebhookTriggerOptions } from './webhook';
 
 export const TEST_CREATOR_KEY = 'IRIS-creator-TestKey_4b3c2d1e0f';
 export const TEST_APPROVER_KEY = 'IRIS-approver-TestKey_9a8b7c6d5e';
@@ -33,6 +35,7 @@ export function irisAuthFor(apiKey: string): string {
 }
 
 export const PAYOUTS_TYPE = 'n8n-nodes-midtrans.midtransPayouts';
+export const PAYOUTS_TRIGGER_TYPE = 'n8n-nodes-midtrans.midtransPayoutsTrigger';
 registerNodeType(PAYOUTS_TYPE, new MidtransPayouts());
 
 export interface PayoutsNodeSettings {
@@ -130,4 +133,18 @@ export function payoutDetails(notification: IDataObject, fields: IDataObject = {
 		updated_at: '2017-01-11T00:00:00Z',
 		...fields,
 	};
+}
+
+export function payoutsTrigger(
+	parameters: IDataObject = {},
+	options: Partial<WebhookTriggerOptions> = {},
+): WebhookTrigger {
+	return new WebhookTrigger({
+		typeName: PAYOUTS_TRIGGER_TYPE,
+		nodeType: new MidtransPayoutsTrigger(),
+		credentialType: 'midtransIrisApi',
+		credentials: IRIS_CREDENTIALS,
+		parameters,
+		...options,
+	});
 }
