@@ -12,6 +12,7 @@ import {
 	DEFAULT_SIMULATOR_SERVER_KEY,
 	startSimulator,
 } from './index';
+import { PAYOUT_USAGE, runPayoutCommand } from './iris/cli';
 import type { ActiveFault, NotificationDelivery, Transaction, TransactionChange } from './types';
 
 const DEFAULT_SIMULATOR_URL = `http://${DEFAULT_SIMULATOR_HOST}:${DEFAULT_SIMULATOR_PORT}`;
@@ -22,6 +23,7 @@ Usage: npm run midtrans -- <command> [options]
 
   serve [--port ${DEFAULT_SIMULATOR_PORT}] [--host ${DEFAULT_SIMULATOR_HOST}] [--server-key KEY] [--client-key KEY]
         [--notification-url URL] [--latency-ms N] [--retry-intervals-ms 2000,10000,…] [--quiet]
+        [--iris-notification-url URL] [--iris-otp OTP]
                                  run a simulator in the foreground (Ctrl-C stops it)
   pay <order_id>                 the customer pays (at the Indomaret till, in GoPay, through 3DS…)
   expire <order_id>              the customer's time to pay runs out
@@ -38,6 +40,7 @@ Usage: npm run midtrans -- <command> [options]
   fault list | fault clear
   notification-url <URL|none>    change the dashboard notification URL of the running simulator
   reset                          forget everything
+${PAYOUT_USAGE}
 
 Options for commands that talk to a running simulator:
   --simulator URL                default $MIDTRANS_SIMULATOR_URL or ${DEFAULT_SIMULATOR_URL}
@@ -78,6 +81,9 @@ const OPTIONS = {
 	after: { type: 'boolean' },
 	'delay-ms': { type: 'string' },
 	'retry-after': { type: 'string' },
+	code: { type: 'string' },
+	'iris-notification-url': { type: 'string' },
+	'iris-otp': { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -170,6 +176,7 @@ async function serve(values: Values, print: (line: string) => void): Promise<voi
 		notificationUrl: values['notification-url'],
 		latencyMs: wholeNumber('latency-ms', values['latency-ms']),
 		retryIntervalsMs,
+		iris: { notificationUrl: values['iris-notification-url'], otp: values['iris-otp'] },
 		log: values.quiet ? undefined : (line) => print(`${new Date().toISOString()} ${line}`),
 	});
 	print(`Midtrans simulator listening on ${simulator.url}`);
@@ -181,6 +188,11 @@ async function serve(values: Values, print: (line: string) => void): Promise<voi
 		`  notifications: ${values['notification-url'] ?? 'only to URLs a charge names (X-Override-Notification / X-Append-Notification)'}`,
 	);
 	print(`  retries after: ${(retryIntervalsMs ?? DEFAULT_RETRY_INTERVALS_MS).join(', ')} ms`);
+	const { iris } = simulator;
+	print(
+		`  Iris credential: Environment "Custom Base URL", Base URL ${simulator.url}, Creator API Key ${iris.creatorKey}, Approver API Key ${iris.approverKey}, Merchant Key ${iris.merchantKey}`,
+	);
+	print(`  Iris notifications: ${iris.notificationUrl() ?? 'none (set with --iris-notification-url)'}; approvals ${values['iris-otp'] ? `need the OTP ${values['iris-otp']}` : 'need no OTP'}`);
 	print(`  pay an order: npm run midtrans -- pay <order_id> --simulator ${simulator.url}`);
 	await new Promise<void>((resolve) => {
 		const stop = () => {
@@ -277,6 +289,14 @@ export async function runCommand(argv: string[], print: (line: string) => void):
 			const settings = await control('PUT', '/settings', { notificationUrl: url === 'none' ? null : url });
 			return show(settings, () => `Notification URL: ${url === 'none' ? 'none' : url}`);
 		}
+		case 'payout':
+			return runPayoutCommand(
+				positionals.slice(1),
+				{ code: values.code, amount: wholeNumber('amount', values.amount) },
+				control,
+				show,
+				(message) => new UsageError(message),
+			);
 		case 'reset':
 			await control('POST', '/reset');
 			return print('Simulator reset.');

@@ -4,6 +4,7 @@ import { CardVault } from './cards';
 import { SimulatorControl } from './control';
 import { FaultBook } from './faults';
 import { IdempotencyMemory } from './idempotency';
+import { createIrisSimulator, type IrisSimulator } from './iris';
 import { Ledger, notificationFieldsOf, type NotificationTargets } from './ledger';
 import { Notifier, signNotification } from './notifier';
 import { createSimulatorServer, type RuntimeSettings } from './server';
@@ -33,6 +34,18 @@ export type {
 export { SANDBOX_CARDS, SANDBOX_OTP } from './cards';
 export { SimulatorError } from './errors';
 export { signatureFor } from './signature';
+export {
+	DEFAULT_IRIS_APPROVER_KEY,
+	DEFAULT_IRIS_BALANCE,
+	DEFAULT_IRIS_CREATOR_KEY,
+	DEFAULT_IRIS_MERCHANT_KEY,
+	irisSignature,
+	SANDBOX_OTP as IRIS_SANDBOX_OTP,
+	type IrisSimulator,
+	type IrisSimulatorOptions,
+	type PayoutChange,
+	type PayoutDetails,
+} from './iris';
 
 export const DEFAULT_SIMULATOR_PORT = 3900;
 export const DEFAULT_SIMULATOR_HOST = '127.0.0.1';
@@ -71,8 +84,10 @@ export interface Simulator {
 	idle(): Promise<void>;
 	/** The dashboard's notification URL, changeable while running (e.g. once an n8n webhook exists). */
 	setNotificationUrl(url: string | undefined): void;
-	/** Forgets transactions, deliveries, faults, spent card tokens and idempotency keys. */
+	/** Forgets transactions, deliveries, faults, spent card tokens and idempotency keys, and Iris's state. */
 	reset(): void;
+	/** Iris (Midtrans Payouts), under {url}/iris/api/v1: its keys, payouts, balance and notifications. */
+	iris: IrisSimulator;
 }
 
 /** Starts a local Midtrans: Core API, Snap, notifications with retries, and a control API under /_simulator. */
@@ -123,7 +138,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		serverKey: settings.serverKey,
 		merchantId,
 	});
-	const server = createSimulatorServer({ ledger, control, notifier, faults, cards, idempotency, timers, settings });
+	const iris = createIrisSimulator(options.iris ?? {}, { notifier, log: settings.log });
+	const server = createSimulatorServer({ ledger, control, notifier, faults, cards, idempotency, timers, settings, products: [iris.product] });
 
 	const host = options.host ?? DEFAULT_SIMULATOR_HOST;
 	await new Promise<void>((resolve, reject) => {
@@ -168,6 +184,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		setNotificationUrl: (notificationUrl) => {
 			settings.notificationUrl = notificationUrl;
 		},
-		reset: () => control.reset(),
+		reset: () => {
+			control.reset();
+			iris.product.reset?.();
+		},
+		iris,
 	};
 }

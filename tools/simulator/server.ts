@@ -18,9 +18,9 @@ import type { ActiveFault, NotifyOptions, Transaction } from './types';
  * error_messages). token: GET /v2/token (client key). page: what the customer's browser opens.
  * control: the simulator's own API under /_simulator.
  */
-type Area = 'core' | 'snap' | 'token' | 'page' | 'control';
+type Area = 'core' | 'snap' | 'token' | 'page' | 'control' | 'product';
 
-interface Call {
+export interface Call {
 	method: string;
 	path: string;
 	params: string[];
@@ -29,7 +29,7 @@ interface Call {
 	body: unknown;
 }
 
-interface Answer {
+export interface Answer {
 	status: number;
 	body?: unknown;
 	/** Sent as text with this content type instead of JSON. */
@@ -45,6 +45,21 @@ interface Route {
 	pattern: RegExp;
 	area: Area;
 	handle(call: Call): Answer | Promise<Answer>;
+	/** For a product's routes: the product, which authenticates its calls and words its refusals. */
+	product?: SimulatorProduct;
+}
+
+/**
+ * Another Midtrans product beside the Core API and Snap (Iris), in a module of its own. Its API routes take
+ * latency and faults like the Core API's but authenticate and answer themselves; its control routes sit
+ * beside the simulator's own.
+ */
+export interface SimulatorProduct {
+	routes: Array<{ method: string; pattern: RegExp; kind: 'api' | 'control'; handle(call: Call): Answer | Promise<Answer> }>;
+	/** A refusal's body in the product's words, for faults and unreadable bodies. */
+	refusal(status: number, message: string): unknown;
+	/** Forgets the product's state, with the simulator's. */
+	reset?(): void;
 }
 
 export interface RuntimeSettings {
@@ -65,6 +80,7 @@ export interface ServerParts {
 	idempotency: IdempotencyMemory;
 	timers: TimerSet;
 	settings: RuntimeSettings;
+	products?: SimulatorProduct[];
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -98,8 +114,9 @@ function serverKeyOf(headers: IncomingHttpHeaders): string | undefined {
 }
 
 /** How each area words a refusal. */
-function errorAnswer(area: Area, error: SimulatorError): Answer {
+function errorAnswer(area: Area, error: SimulatorError, product?: SimulatorProduct): Answer {
 	const code = Number(error.statusCode);
+	if (product) return json(code >= 400 && code < 600 ? code : 400, product.refusal(code, error.statusMessage));
 	if (area === 'snap') {
 		return json(code, {
 			error_messages: error.validationMessages?.length ? error.validationMessages : [error.statusMessage],
@@ -110,7 +127,14 @@ function errorAnswer(area: Area, error: SimulatorError): Answer {
 	return json(code === 401 || code === 404 ? code : 200, error.toBody());
 }
 
-function faultAnswer(area: Area, fault: ActiveFault): Answer {
+function faultAnswer(area: Area, fault: ActiveFault, product?: SimulatorProduct): Answer {
+	if (product) {
+		// A product without Core API's error-inside-200 quirk: body-500 is a plain 500.
+		const status = fault.type === 'body-500' ? 500 : Number(fault.type.slice('http-'.length));
+		const answer = json(status, product.refusal(status, ERROR_MESSAGES[String(status)] ?? 'Simulated failure'));
+		if (status === 429) answer.headers = { 'Retry-After': String(fault.retryAfterSeconds ?? 1) };
+		return answer;
+	}
 	const httpStatus = fault.type === 'body-500' ? 200 : Number(fault.type.slice('http-'.length));
 	const code = fault.type === 'body-500' ? '500' : String(httpStatus);
 	const answer = errorAnswer(
@@ -149,7 +173,7 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
 	});
 }
 
-function buildRoutes({ ledger, control, notifier, faults, cards, settings }: ServerParts): Route[] {
+function buildRoutes({ ledger, control, notifier, faults, cards, settings, products }: ServerParts): Route[] {
 	const transitionAnswer = (transition: { answer: unknown; replayable: boolean }) =>
 		json(200, transition.answer, transition.replayable);
 	const transactionOrThrow = (id: string): Transaction => {
@@ -342,6 +366,7 @@ function buildRoutes({ ledger, control, notifier, faults, cards, settings }: Ser
 			area: 'control',
 			handle: () => {
 				control.reset();
+				for (const product of products ?? []) product.reset?.();
 				return json(200, { status: 'reset' });
 			},
 		},
@@ -373,7 +398,10 @@ function buildRoutes({ ledger, control, notifier, faults, cards, settings }: Ser
 
 /** The simulator's HTTP face: Midtrans's Core and Snap APIs, the customer's pages and the control API. */
 export function createSimulatorServer(parts: ServerParts): Server {
-	const routes = buildRoutes(parts);
+	const productRoutes = (parts.products ?? []).flatMap((product) =>
+		product.routes.map((route): Route => ({ ...route, area: route.kind === 'api' ? 'product' : 'control', product })),
+	);
+	const routes = [...buildRoutes(parts), ...productRoutes];
 	const { faults, idempotency, timers, settings } = parts;
 
 	function find(method: string, path: string): { route: Route; params: string[] } | undefined {
@@ -425,7 +453,7 @@ export function createSimulatorServer(parts: ServerParts): Server {
 				idempotency.end(key);
 			}
 		} catch (error) {
-			if (error instanceof SimulatorError) return errorAnswer(route.area, error);
+			if (error instanceof SimulatorError) return errorAnswer(route.area, error, route.product);
 			settings.log(`simulator bug on ${call.method} ${call.path}: ${(error as Error).stack ?? error}`);
 			return json(500, new SimulatorError('500').toBody());
 		}
@@ -453,7 +481,7 @@ export function createSimulatorServer(parts: ServerParts): Server {
 			return;
 		}
 		const { route, params } = found;
-		const faultable = route.area === 'core' || route.area === 'snap' || route.area === 'token';
+		const faultable = route.area === 'core' || route.area === 'snap' || route.area === 'token' || route.area === 'product';
 
 		if (faultable && !(await timers.sleep(settings.latencyMs))) {
 			request.socket.destroy();
@@ -479,7 +507,7 @@ export function createSimulatorServer(parts: ServerParts): Server {
 
 		// A fault before the operation replaces it, except a slow one, which only holds it back.
 		if (fault && !fault.after && fault.type !== 'slow') {
-			finish(fault.type === 'drop' ? undefined : faultAnswer(route.area, fault));
+			finish(fault.type === 'drop' ? undefined : faultAnswer(route.area, fault, route.product));
 			return;
 		}
 		if (fault?.type === 'slow' && !fault.after && !(await holdBack())) {
@@ -495,14 +523,14 @@ export function createSimulatorServer(parts: ServerParts): Server {
 		}
 		let answer: Answer | undefined =
 			body === undefined
-				? errorAnswer(route.area, new SimulatorError('413'))
+				? errorAnswer(route.area, new SimulatorError('413'), route.product)
 				: await answerCall(route, { method, path, params, query: url.searchParams, headers: request.headers, body });
 
 		// A fault after the operation spoils only its answer: the change has happened.
 		if (fault?.after) {
 			if (fault.type === 'drop') answer = undefined;
 			else if (fault.type === 'slow') answer = (await holdBack()) ? answer : undefined;
-			else answer = faultAnswer(route.area, fault);
+			else answer = faultAnswer(route.area, fault, route.product);
 		}
 		finish(answer);
 	}

@@ -1,3 +1,4 @@
+import type { IrisSimulatorOptions } from './iris';
 import type { TransactionStatus } from './midtransRules';
 
 /**
@@ -125,6 +126,8 @@ export interface SimulatorOptions {
 	merchantId?: string;
 	/** Receives one line per API call and notification (the CLI prints them). */
 	log?: (line: string) => void;
+	/** Iris (Midtrans Payouts): its keys, notification URL, OTP and starting balance. */
+	iris?: IrisSimulatorOptions;
 }
 
 /** What a state change did: the transaction afterwards, and where its notification went. */
