@@ -11,10 +11,12 @@ import { parseArgs } from 'util';
 import type { Simulator } from '../simulator';
 import { CheckList, waitFor, type CheckResults } from './checks';
 import { NODE_TYPES } from './communityPackage';
-import { CHARGE_WORKFLOW, chargeWorkflow, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
+import { definePayoutChecks } from './e2ePayouts';
+import { CHARGE_WORKFLOW, chargeWorkflow, PAYOUTS_EXAMPLE, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
 import { N8N_VERSION } from './install';
 import type { N8nInstance } from './instance';
 import { ThrowawayN8n } from './launch';
+import { startMailCatcher, type MailCatcher } from './mailCatcher';
 import { shutDownOnSignals } from './processes';
 import type { ExecutionDetail, N8nRestClient, NodeRun } from './rest';
 import { exampleWorkflowFiles, findTriggerWorkflow, readWorkflow, type WorkflowFile } from './workflows';
@@ -323,22 +325,30 @@ export async function runEndToEndSuite(n8nVersion: string): Promise<CheckResults
 	const throwaway = new ThrowawayN8n('e2e');
 	runningN8n = throwaway;
 	let results: CheckResults = { passed: 0, failed: 0 };
+	let mail: MailCatcher | undefined;
 	try {
 		const triggerUrl = `http://127.0.0.1:${E2E_PORTS.http}/webhook/${TRIGGER_WORKFLOW.webhookId}/webhook`;
+		// The examples send e-mail: here to a catcher that the payout checks read the approval links from.
+		mail = await startMailCatcher();
 		const { installation, n8n, rest, simulator } = await throwaway.launch(
 			E2E_PORTS,
 			[chargeWorkflow(triggerUrl), triggerWorkflow()],
 			n8nVersion,
+			{ smtpPort: mail.port },
 		);
+		const payoutsTriggerUrl = n8n.productionWebhookUrl(PAYOUTS_EXAMPLE.webhookId);
+		simulator.iris.setNotificationUrl(payoutsTriggerUrl);
 		console.log(`\nEnd-to-end checks in n8n ${n8nVersion} on Node.js ${installation.nodeVersion}:`);
 		const checks = new CheckList();
 		defineChecks(checks, { n8n, rest, simulator, examples: exampleWorkflowFiles().map(readWorkflow), triggerUrl });
+		definePayoutChecks(checks, { n8n, rest, simulator, mail, triggerUrl: payoutsTriggerUrl });
 		results = await checks.runAll();
 	} catch (error) {
 		console.log(`  FAIL  setting up n8n ${n8nVersion} and the simulator\n        ${(error as Error).message}`);
 		results.failed++;
 	} finally {
 		await throwaway.dispose({ keepFolder: results.failed > 0 });
+		await mail?.close();
 		runningN8n = undefined;
 	}
 	if (results.failed) console.log(`\nn8n's log and data are kept in ${throwaway.userFolder} (n8n.log).`);

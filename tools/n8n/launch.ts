@@ -13,6 +13,8 @@ import {
 	credentialsImportFile,
 	exampleCredentials,
 	importCredentials,
+	localSmtpCredential,
+	simulatorIrisCredential,
 	simulatorMidtransCredential,
 	type CredentialToImport,
 } from './credentials';
@@ -155,10 +157,12 @@ export class ThrowawayN8n {
 		this.userFolder = mkdtempSync(join(tmpdir(), `n8n-midtrans-${purpose}-`));
 	}
 
+	/** `smtpPort`: a mail server on this machine for the examples' SMTP credential (the placeholder's otherwise). */
 	async launch(
 		ports: N8nPorts,
 		workflows: WorkflowFile[],
 		n8nVersion?: string,
+		{ smtpPort }: { smtpPort?: number } = {},
 	): Promise<LaunchedN8n & { simulator: Simulator }> {
 		const simulator = await startSimulator({ port: 0 });
 		this.simulator = simulator;
@@ -170,7 +174,10 @@ export class ThrowawayN8n {
 		const launched = await launchN8n({
 			userFolder: this.userFolder,
 			ports,
-			credentials: exampleCredentials(simulatorMidtransCredential(simulator.url)),
+			credentials: exampleCredentials(simulatorMidtransCredential(simulator.url), {
+				iris: simulatorIrisCredential(simulator.url, simulator.iris),
+				smtp: smtpPort === undefined ? undefined : localSmtpCredential(smtpPort),
+			}),
 			workflowFiles: [...exampleWorkflowFiles(), ...workflowFiles],
 			owner: LOCAL_OWNER,
 			n8nVersion,

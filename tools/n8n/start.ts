@@ -8,10 +8,13 @@ import { join } from 'path';
 import { DEFAULT_SIMULATOR_PORT, startSimulator, type Simulator } from '../simulator';
 import {
 	exampleCredentials,
+	irisCredentialFromEnvironment,
 	midtransCredentialFromEnvironment,
+	simulatorIrisCredential,
 	simulatorMidtransCredential,
 	type CredentialToImport,
 } from './credentials';
+import { NODE_TYPES } from './communityPackage';
 import { launchN8n, LOCAL_OWNER } from './launch';
 import { isShuttingDown, shutDown, shutDownOnSignals } from './processes';
 import type { N8nRestClient } from './rest';
@@ -29,7 +32,7 @@ async function closeSimulator(): Promise<void> {
 	await simulator?.close();
 }
 
-/** Publishes the example trigger workflow, so that the simulator's notifications start executions at once. */
+/** Publishes a trigger example, so that the simulator's notifications start executions at once. */
 async function publishTriggerExample(rest: N8nRestClient, workflowId: string): Promise<boolean> {
 	try {
 		const workflow = await rest.getWorkflow(workflowId);
@@ -51,17 +54,22 @@ async function main(): Promise<void> {
 
 	const workflowFiles = exampleWorkflowFiles();
 	const triggerExample = findTriggerWorkflow(workflowFiles);
+	const payoutsExample = findTriggerWorkflow(workflowFiles, NODE_TYPES.midtransPayoutsTrigger);
 	const publicUrl = process.env.WEBHOOK_URL;
 
 	let credential: CredentialToImport | undefined = midtransCredentialFromEnvironment(process.env);
-	if (!credential) {
+	let irisCredential: CredentialToImport | undefined = irisCredentialFromEnvironment(process.env);
+	if (!credential || !irisCredential) {
+		const localUrl = `http://127.0.0.1:${N8N_PORT}`;
 		simulator = await startSimulator({
 			port: SIMULATOR_PORT,
-			// Stands in for the Payment Notification URL a merchant sets in the Midtrans dashboard.
-			notificationUrl: triggerExample && triggerUrlAt(`http://127.0.0.1:${N8N_PORT}`, triggerExample.webhookId),
+			// Stand in for the Payment Notification URL a merchant sets in the Midtrans dashboard, and Iris's.
+			notificationUrl: triggerExample && triggerUrlAt(localUrl, triggerExample.webhookId),
+			iris: { notificationUrl: payoutsExample && triggerUrlAt(localUrl, payoutsExample.webhookId) },
 			log: (line) => console.log(`[simulator] ${line}`),
 		});
-		credential = simulatorMidtransCredential(simulator.url);
+		credential ??= simulatorMidtransCredential(simulator.url);
+		irisCredential ??= simulatorIrisCredential(simulator.url, simulator.iris);
 		log(`Midtrans simulator listening on ${simulator.url}.`);
 	}
 
@@ -69,7 +77,7 @@ async function main(): Promise<void> {
 		userFolder: join(CACHE_DIR, 'n8n-user-folder'),
 		ports: { http: N8N_PORT, taskBroker: N8N_PORT + 1, cliTaskBroker: N8N_PORT + 2 },
 		publicUrl,
-		credentials: exampleCredentials(credential),
+		credentials: exampleCredentials(credential, { iris: irisCredential }),
 		workflowFiles,
 		owner: LOCAL_OWNER,
 	});
@@ -80,19 +88,27 @@ async function main(): Promise<void> {
 	});
 	const published =
 		triggerExample && (await publishTriggerExample(rest, triggerExample.workflow.id)) ? triggerExample : undefined;
+	const publishedPayouts =
+		payoutsExample && (await publishTriggerExample(rest, payoutsExample.workflow.id)) ? payoutsExample : undefined;
+	const irisOnSimulator = irisCredential.data.environment === 'custom';
 
-	const midtrans = simulator
-		? `local simulator at ${simulator.url}`
-		: `${credential.data.environment}, keys from MIDTRANS_SERVER_KEY / MIDTRANS_CLIENT_KEY`;
+	const midtrans =
+		simulator && credential.data.environment === 'custom'
+			? `local simulator at ${simulator.url}`
+			: `${credential.data.environment}, keys from MIDTRANS_SERVER_KEY / MIDTRANS_CLIENT_KEY`;
 	const lines = [
 		'',
 		`  n8n editor     ${n8n.baseUrl}`,
 		`  log in with    ${LOCAL_OWNER.email}  /  ${LOCAL_OWNER.password}`,
 		`  Midtrans       ${midtrans} (credential "${credential.name}")`,
+		`  Iris payouts   ${irisOnSimulator ? `local simulator at ${simulator?.url}` : `${irisCredential.data.environment}, keys from MIDTRANS_IRIS_CREATOR_KEY / _APPROVER_KEY / _MERCHANT_KEY`} (credential "${irisCredential.name}")`,
 		`  examples       ${workflowFiles.length} workflows in Overview${published ? `; "${published.workflow.name}" is published` : ''}`,
 		...(published ? [`  notifications  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, published.webhookId)}`] : []),
+		...(publishedPayouts
+			? [`  payout notifications  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, publishedPayouts.webhookId)}${irisOnSimulator ? '' : '  (paste it as the notification URL in the Iris dashboard)'}`]
+			: []),
 		simulator
-			? '  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)'
+			? '  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)\n  move a payout  npm run midtrans -- payout complete <reference_no>   (also: process, fail, list, topup)'
 			: publicUrl
 				? '  paste the notifications URL into the Midtrans dashboard: Settings → Configuration → Payment Notification URL'
 				: '  Midtrans cannot reach 127.0.0.1: set WEBHOOK_URL to a public tunnel to n8n to receive its notifications',

@@ -36,11 +36,14 @@ export function readWorkflow(file: string): WorkflowFile {
 	return JSON.parse(readFileSync(file, 'utf8')) as WorkflowFile;
 }
 
-/** The first workflow among the files that starts with a Midtrans Trigger, and that trigger's webhook id. */
-export function findTriggerWorkflow(files: string[]): { workflow: WorkflowFile; webhookId: string } | undefined {
+/** The first workflow among the files with a trigger of this type (a Midtrans Trigger unless told), and its webhook id. */
+export function findTriggerWorkflow(
+	files: string[],
+	triggerType: string = NODE_TYPES.midtransTrigger,
+): { workflow: WorkflowFile; webhookId: string } | undefined {
 	for (const file of files) {
 		const workflow = readWorkflow(file);
-		const trigger = workflow.nodes.find((node) => node.type === NODE_TYPES.midtransTrigger);
+		const trigger = workflow.nodes.find((node) => node.type === triggerType);
 		if (trigger?.webhookId) return { workflow, webhookId: trigger.webhookId };
 	}
 	return undefined;
