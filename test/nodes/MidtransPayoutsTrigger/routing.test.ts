@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { captureLogs } from '../../harness/logs';
 import { interceptMidtrans, networkFailure } from '../../harness/nock';
-import { payoutsTrigger } from '../../harness/payouts';
+import { IRIS_KEYS, payoutsTrigger } from '../../harness/payouts';
 import { sinkName, TRIGGER_NODE_NAME } from '../../harness/webhook';
 import { irisConfirms, payoutDetailsOf, payoutNotification, topUpNotification } from './fixtures';
 
@@ -111,6 +111,19 @@ describe('Midtrans Payouts Trigger: outputs', () => {
 		const derived = derivedOf(result.branches.other[0]);
 		expect(derived).toMatchObject({ confirmed: false, output: 'other' });
 		expect(derived.confirmation).toMatchObject({ result: 'not_found', httpCode: '404' });
+	});
+
+	it('an error from Iris that echoes the keys reaches the item without any of them, in any form', async () => {
+		const { notification, ...delivery } = payoutNotification();
+		const echo = IRIS_KEYS.flatMap((key) => [key, Buffer.from(`${key}:`).toString('base64'), encodeURIComponent(key)]).join(' ');
+		const scope = payoutDetailsOf(notification).reply(401, { error_message: `not authorized: ${echo}`, errors: [echo] });
+		const result = await payoutsTrigger().deliver(delivery);
+		scope.done();
+		expect(derivedOf(result.branches.other[0]).confirmation).toMatchObject({ result: 'rejected', httpCode: '401' });
+		const text = JSON.stringify(result.branches);
+		for (const key of IRIS_KEYS) {
+			for (const form of [key, Buffer.from(`${key}:`).toString('base64'), encodeURIComponent(key)]) expect(text).not.toContain(form);
+		}
 	});
 
 	describe('when Iris cannot be reached', () => {
