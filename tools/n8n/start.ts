@@ -91,6 +91,7 @@ async function main(): Promise<void> {
 	const publishedPayouts =
 		payoutsExample && (await publishTriggerExample(rest, payoutsExample.workflow.id)) ? payoutsExample : undefined;
 	const irisOnSimulator = irisCredential.data.environment === 'custom';
+	const publishedNames = [published, publishedPayouts].flatMap((example) => (example ? [example.workflow.name] : []));
 
 	const midtrans =
 		simulator && credential.data.environment === 'custom'
@@ -102,10 +103,10 @@ async function main(): Promise<void> {
 		`  log in with    ${LOCAL_OWNER.email}  /  ${LOCAL_OWNER.password}`,
 		`  Midtrans       ${midtrans} (credential "${credential.name}")`,
 		`  Iris payouts   ${irisOnSimulator ? `local simulator at ${simulator?.url}` : `${irisCredential.data.environment}, keys from MIDTRANS_IRIS_CREATOR_KEY / _APPROVER_KEY / _MERCHANT_KEY`} (credential "${irisCredential.name}")`,
-		`  examples       ${workflowFiles.length} workflows in Overview${published ? `; "${published.workflow.name}" is published` : ''}`,
+		`  examples       ${workflowFiles.length} workflows in Overview${publishedNames.length ? `; published: ${publishedNames.map((name) => `"${name}"`).join(', ')}` : ''}`,
 		...(published ? [`  notifications  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, published.webhookId)}`] : []),
 		...(publishedPayouts
-			? [`  payout notifications  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, publishedPayouts.webhookId)}${irisOnSimulator ? '' : '  (paste it as the notification URL in the Iris dashboard)'}`]
+			? [`  Iris webhook   ${triggerUrlAt(publicUrl ?? n8n.baseUrl, publishedPayouts.webhookId)}${irisOnSimulator ? '' : '  (paste it as the notification URL in the Iris dashboard)'}`]
 			: []),
 		simulator
 			? '  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)\n  move a payout  npm run midtrans -- payout complete <reference_no>   (also: process, fail, list, topup)'
