@@ -16,7 +16,8 @@ import type { MailCatcher } from './mailCatcher';
 import { CheckList, waitFor, type CheckResults } from './checks';
 import { NODE_TYPES } from './communityPackage';
 import { simulatorMidtransCredential } from './credentials';
-import { CHARGE_WORKFLOW, chargeWorkflow, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
+import { definePayoutChecks } from './e2ePayouts';
+import { CHARGE_WORKFLOW, chargeWorkflow, PAYOUTS_EXAMPLE, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
 import { runEditorChecks } from './editor';
 import { N8N_VERSION } from './install';
 import type { N8nInstance } from './instance';
@@ -520,6 +521,8 @@ export async function runEndToEndSuite(n8nVersion: string, options: SuiteOptions
 			[chargeWorkflow(triggerUrl), triggerWorkflow()],
 			n8nVersion,
 		);
+		const payoutsTriggerUrl = n8n.productionWebhookUrl(PAYOUTS_EXAMPLE.webhookId);
+		simulator.iris.setNotificationUrl(payoutsTriggerUrl);
 		console.log(`\nEnd-to-end checks in n8n ${n8nVersion} on Node.js ${installation.nodeVersion}:`);
 		const checks = new CheckList();
 		defineChecks(checks, {
@@ -530,6 +533,7 @@ export async function runEndToEndSuite(n8nVersion: string, options: SuiteOptions
 			examples: exampleWorkflowFiles().map(readWorkflow),
 			triggerUrl,
 		});
+		definePayoutChecks(checks, { n8n, rest, simulator, mailCatcher, triggerUrl: payoutsTriggerUrl });
 		results = await checks.runAll();
 		if (options.editorScreenshotsDir) {
 			const editor = await runEditorChecks({

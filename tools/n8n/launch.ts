@@ -13,6 +13,7 @@ import {
 	credentialsImportFile,
 	exampleCredentials,
 	importCredentials,
+	simulatorIrisCredential,
 	simulatorMidtransCredential,
 	type CredentialToImport,
 } from './credentials';
@@ -182,7 +183,10 @@ export class ThrowawayN8n {
 		const launched = await launchN8n({
 			userFolder: this.userFolder,
 			ports,
-			credentials: exampleCredentials(simulatorMidtransCredential(simulator.url), ports.mail.smtp),
+			credentials: exampleCredentials(simulatorMidtransCredential(simulator.url), {
+				iris: simulatorIrisCredential(simulator.url, simulator.iris),
+				smtpPort: ports.mail.smtp,
+			}),
 			workflowFiles: [...exampleWorkflowFiles(), ...workflowFiles],
 			owner: LOCAL_OWNER,
 			n8nVersion,

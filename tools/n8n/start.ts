@@ -8,7 +8,9 @@ import { join } from 'path';
 import { DEFAULT_SIMULATOR_PORT, startSimulator, type Simulator } from '../simulator';
 import {
 	exampleCredentials,
+	irisCredentialFromEnvironment,
 	midtransCredentialFromEnvironment,
+	simulatorIrisCredential,
 	simulatorMidtransCredential,
 	type CredentialToImport,
 } from './credentials';
@@ -60,21 +62,25 @@ async function main(): Promise<void> {
 
 	const workflowFiles = exampleWorkflowFiles();
 	const triggerExample = findTriggerWorkflow(workflowFiles);
-	// Subscriptions notify the dashboard's Recurring Notification URL, apart from payments.
+	// Subscriptions notify the dashboard's Recurring Notification URL, apart from payments; Iris its own URL.
 	const subscriptionExample = findTriggerWorkflow(workflowFiles, 'subscription');
+	const payoutsExample = findTriggerWorkflow(workflowFiles, 'payouts');
 	const publicUrl = process.env.WEBHOOK_URL;
 
 	let credential: CredentialToImport | undefined = midtransCredentialFromEnvironment(process.env);
-	if (!credential) {
+	let irisCredential: CredentialToImport | undefined = irisCredentialFromEnvironment(process.env);
+	if (!credential || !irisCredential) {
+		const localUrl = `http://127.0.0.1:${N8N_PORT}`;
 		simulator = await startSimulator({
 			port: SIMULATOR_PORT,
-			// Stand in for the Payment and Recurring Notification URLs a merchant sets in the Midtrans dashboard.
-			notificationUrl: triggerExample && triggerUrlAt(`http://127.0.0.1:${N8N_PORT}`, triggerExample.webhookId),
-			recurringNotificationUrl:
-				subscriptionExample && triggerUrlAt(`http://127.0.0.1:${N8N_PORT}`, subscriptionExample.webhookId),
+			// Stand in for the Payment and Recurring Notification URLs a merchant sets in the Midtrans dashboard, and Iris's.
+			notificationUrl: triggerExample && triggerUrlAt(localUrl, triggerExample.webhookId),
+			recurringNotificationUrl: subscriptionExample && triggerUrlAt(localUrl, subscriptionExample.webhookId),
+			iris: { notificationUrl: payoutsExample && triggerUrlAt(localUrl, payoutsExample.webhookId) },
 			log: (line) => console.log(`[simulator] ${line}`),
 		});
-		credential = simulatorMidtransCredential(simulator.url);
+		credential ??= simulatorMidtransCredential(simulator.url);
+		irisCredential ??= simulatorIrisCredential(simulator.url, simulator.iris);
 		log(`Midtrans simulator listening on ${simulator.url}.`);
 	}
 
@@ -85,7 +91,7 @@ async function main(): Promise<void> {
 		userFolder: join(CACHE_DIR, 'n8n-user-folder'),
 		ports: { http: N8N_PORT, taskBroker: N8N_PORT + 1, cliTaskBroker: N8N_PORT + 2 },
 		publicUrl,
-		credentials: exampleCredentials(credential, MAIL_PORTS.smtp),
+		credentials: exampleCredentials(credential, { iris: irisCredential, smtpPort: MAIL_PORTS.smtp }),
 		workflowFiles,
 		owner: LOCAL_OWNER,
 	});
@@ -100,27 +106,37 @@ async function main(): Promise<void> {
 		subscriptionExample && (await publishTriggerExample(rest, subscriptionExample.workflow.id))
 			? subscriptionExample
 			: undefined;
+	const publishedPayouts =
+		payoutsExample && (await publishTriggerExample(rest, payoutsExample.workflow.id)) ? payoutsExample : undefined;
+	const irisOnSimulator = irisCredential.data.environment === 'custom';
+	const publishedNames = [published, publishedSubscriptions, publishedPayouts].flatMap((example) =>
+		example ? [example.workflow.name] : [],
+	);
 
-	const midtrans = simulator
-		? `local simulator at ${simulator.url}`
-		: `${credential.data.environment}, keys from MIDTRANS_SERVER_KEY / MIDTRANS_CLIENT_KEY`;
+	const midtrans =
+		simulator && credential.data.environment === 'custom'
+			? `local simulator at ${simulator.url}`
+			: `${credential.data.environment}, keys from MIDTRANS_SERVER_KEY / MIDTRANS_CLIENT_KEY`;
 	const lines = [
 		'',
 		`  n8n editor     ${n8n.baseUrl}`,
 		`  log in with    ${LOCAL_OWNER.email}  /  ${LOCAL_OWNER.password}`,
 		`  Midtrans       ${midtrans} (credential "${credential.name}")`,
-		`  examples       ${workflowFiles.length} workflows in Overview${published ? `; "${published.workflow.name}" is published` : ''}${publishedSubscriptions ? `, and "${publishedSubscriptions.workflow.name}"` : ''}`,
+		`  Iris payouts   ${irisOnSimulator ? `local simulator at ${simulator?.url}` : `${irisCredential.data.environment}, keys from MIDTRANS_IRIS_CREATOR_KEY / _APPROVER_KEY / _MERCHANT_KEY`} (credential "${irisCredential.name}")`,
+		`  examples       ${workflowFiles.length} workflows in Overview${publishedNames.length ? `; published: ${publishedNames.map((name) => `"${name}"`).join(', ')}` : ''}`,
 		`  mail inbox     ${mailCatcher.inboxUrl}   (every e-mail the examples send; credential "SMTP (local mail catcher)")`,
 		...(published ? [`  notifications  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, published.webhookId)}`] : []),
 		...(publishedSubscriptions
-			? [
-					`  subscriptions  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, publishedSubscriptions.webhookId)}   (Recurring Notification URL)`,
-				]
+			? [`  subscriptions  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, publishedSubscriptions.webhookId)}   (Recurring Notification URL)`]
+			: []),
+		...(publishedPayouts
+			? [`  Iris webhook   ${triggerUrlAt(publicUrl ?? n8n.baseUrl, publishedPayouts.webhookId)}${irisOnSimulator ? '' : '  (paste it as the notification URL in the Iris dashboard)'}`]
 			: []),
 		simulator
 			? [
 					'  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)',
 					'  pay a link     npm run midtrans -- link pay <order_id>;  fail a charge: npm run midtrans -- subscription charge <id> --fail',
+					'  move a payout  npm run midtrans -- payout complete <reference_no>   (also: process, fail, list, topup)',
 				].join('\n')
 			: publicUrl
 				? '  paste the notifications URL into the Midtrans dashboard: Settings → Configuration → Payment Notification URL'

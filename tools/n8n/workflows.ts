@@ -42,17 +42,20 @@ export function readWorkflow(file: string): WorkflowFile {
 export type NotificationKind = 'payment' | 'subscription' | 'gopayAccount';
 
 /**
- * The first workflow among the files with a Midtrans Trigger for `kind` of notifications, and that trigger's
- * webhook id: Midtrans sends each kind to its own dashboard URL.
+ * The first workflow among the files with a trigger for `kind`, and that trigger's webhook id: a Midtrans
+ * Trigger for one kind of Midtrans notification (each goes to its own dashboard URL), or the Midtrans Payouts
+ * Trigger for 'payouts' (Iris's notification URL).
  */
 export function findTriggerWorkflow(
 	files: string[],
-	kind: NotificationKind = 'payment',
+	kind: NotificationKind | 'payouts' = 'payment',
 ): { workflow: WorkflowFile; webhookId: string } | undefined {
 	for (const file of files) {
 		const workflow = readWorkflow(file);
-		const trigger = workflow.nodes.find(
-			(node) => node.type === NODE_TYPES.midtransTrigger && (node.parameters.notifications ?? 'payment') === kind,
+		const trigger = workflow.nodes.find((node) =>
+			kind === 'payouts'
+				? node.type === NODE_TYPES.midtransPayoutsTrigger
+				: node.type === NODE_TYPES.midtransTrigger && (node.parameters.notifications ?? 'payment') === kind,
 		);
 		if (trigger?.webhookId) return { workflow, webhookId: trigger.webhookId };
 	}

@@ -15,6 +15,7 @@ import {
 	REAL_SCHEDULE_UNIT_MS,
 	startSimulator,
 } from './index';
+import { PAYOUT_USAGE, runPayoutCommand } from './iris/cli';
 import type { AccountChange } from './payAccounts';
 import type { LinkPayment } from './paymentLinks';
 import type { SubscriptionCharge } from './subscriptions';
@@ -29,6 +30,7 @@ Usage: npm run midtrans -- <command> [options]
   serve [--port ${DEFAULT_SIMULATOR_PORT}] [--host ${DEFAULT_SIMULATOR_HOST}] [--server-key KEY] [--client-key KEY]
         [--notification-url URL] [--recurring-notification-url URL] [--pay-account-notification-url URL]
         [--schedule-unit-ms month=60000,day=5000,…|real] [--latency-ms N] [--retry-intervals-ms 2000,10000,…] [--quiet]
+        [--iris-notification-url URL] [--iris-otp OTP]
                                  run a simulator in the foreground (Ctrl-C stops it)
   pay <order_id>                 the customer pays (at the Indomaret till, in GoPay, through 3DS…)
   expire <order_id>              the customer's time to pay runs out
@@ -56,6 +58,7 @@ Usage: npm run midtrans -- <command> [options]
   account unbind <account_id>    the customer unlinks the account in the Gojek app
   account list
   reset                          forget everything
+${PAYOUT_USAGE}
 
 Options for commands that talk to a running simulator:
   --simulator URL                default $MIDTRANS_SIMULATOR_URL or ${DEFAULT_SIMULATOR_URL}
@@ -101,6 +104,9 @@ const OPTIONS = {
 	after: { type: 'boolean' },
 	'delay-ms': { type: 'string' },
 	'retry-after': { type: 'string' },
+	code: { type: 'string' },
+	'iris-notification-url': { type: 'string' },
+	'iris-otp': { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -237,6 +243,7 @@ async function serve(values: Values, print: (line: string) => void): Promise<voi
 		scheduleUnitMs: scheduleUnits(values['schedule-unit-ms']),
 		latencyMs: wholeNumber('latency-ms', values['latency-ms']),
 		retryIntervalsMs,
+		iris: { notificationUrl: values['iris-notification-url'], otp: values['iris-otp'] },
 		log: values.quiet ? undefined : (line) => print(`${new Date().toISOString()} ${line}`),
 	});
 	print(`Midtrans simulator listening on ${simulator.url}`);
@@ -256,6 +263,11 @@ async function serve(values: Values, print: (line: string) => void): Promise<voi
 	const units = { ...DEFAULT_SCHEDULE_UNIT_MS, ...scheduleUnits(values['schedule-unit-ms']) };
 	print(`  subscription schedule: a month is ${units.month} ms, a day ${units.day} ms, an hour ${units.hour} ms`);
 	print(`  retries after: ${(retryIntervalsMs ?? DEFAULT_RETRY_INTERVALS_MS).join(', ')} ms`);
+	const { iris } = simulator;
+	print(
+		`  Iris credential: Environment "Custom Base URL", Base URL ${simulator.url}, Creator API Key ${iris.creatorKey}, Approver API Key ${iris.approverKey}, Merchant Key ${iris.merchantKey}`,
+	);
+	print(`  Iris notifications: ${iris.notificationUrl() ?? 'none (set with --iris-notification-url)'}; approvals ${values['iris-otp'] ? `need the OTP ${values['iris-otp']}` : 'need no OTP'}`);
 	print(`  pay an order: npm run midtrans -- pay <order_id> --simulator ${simulator.url}`);
 	await new Promise<void>((resolve) => {
 		const stop = () => {
@@ -438,6 +450,14 @@ export async function runCommand(argv: string[], print: (line: string) => void):
 			)) as AccountChange;
 			return show(change, () => describeAccountChange(change));
 		}
+		case 'payout':
+			return runPayoutCommand(
+				positionals.slice(1),
+				{ code: values.code, amount: wholeNumber('amount', values.amount) },
+				control,
+				show,
+				(message) => new UsageError(message),
+			);
 		case 'reset':
 			await control('POST', '/reset');
 			return print('Simulator reset.');

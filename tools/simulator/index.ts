@@ -4,6 +4,7 @@ import { CardVault } from './cards';
 import { SimulatorControl } from './control';
 import { FaultBook } from './faults';
 import { IdempotencyMemory } from './idempotency';
+import { createIrisSimulator, type IrisSimulator } from './iris';
 import { Ledger, notificationFieldsOf, type NotificationTargets } from './ledger';
 import { Notifier, signNotification } from './notifier';
 import { PayAccounts, type AccountChange } from './payAccounts';
@@ -47,6 +48,18 @@ export { payAccountSignature } from './payAccounts';
 export { CHARGE_FAILURES, DEFAULT_SCHEDULE_UNIT_MS, REAL_SCHEDULE_UNIT_MS } from './subscriptions';
 export { SimulatorError } from './errors';
 export { signatureFor } from './signature';
+export {
+	DEFAULT_IRIS_APPROVER_KEY,
+	DEFAULT_IRIS_BALANCE,
+	DEFAULT_IRIS_CREATOR_KEY,
+	DEFAULT_IRIS_MERCHANT_KEY,
+	irisSignature,
+	SANDBOX_OTP as IRIS_SANDBOX_OTP,
+	type IrisSimulator,
+	type IrisSimulatorOptions,
+	type PayoutChange,
+	type PayoutDetails,
+} from './iris';
 
 export const DEFAULT_SIMULATOR_PORT = 3900;
 export const DEFAULT_SIMULATOR_HOST = '127.0.0.1';
@@ -105,8 +118,10 @@ export interface Simulator {
 	unlinkAccount(accountId: string): Promise<AccountChange>;
 	/** A GoPay account as GET /v2/pay/account/{id} answers it. */
 	account(accountId: string): JsonObject;
-	/** Forgets transactions, deliveries, faults, spent card tokens and idempotency keys. */
+	/** Forgets transactions, deliveries, faults, spent card tokens and idempotency keys, and every product's state (Iris's too). */
 	reset(): void;
+	/** Iris (Midtrans Payouts), under {url}/iris/api/v1: its keys, payouts, balance and notifications. */
+	iris: IrisSimulator;
 }
 
 /** Starts a local Midtrans: Core API, Snap, notifications with retries, and a control API under /_simulator. */
@@ -179,7 +194,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		recurringNotificationUrl: () => settings.recurringNotificationUrl,
 	});
 	const savedCards = new SavedCards({ cards, serverKey: settings.serverKey, clientKey: settings.clientKey });
-	const products = [paymentLinks, subscriptions, payAccounts, savedCards];
+	const iris = createIrisSimulator(options.iris ?? {}, { notifier, log: settings.log });
+	const products = [paymentLinks, subscriptions, payAccounts, savedCards, iris.product];
 	control.alsoReset(...products);
 	const server = createSimulatorServer({
 		ledger,
@@ -251,5 +267,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		unlinkAccount: (accountId) => payAccounts.unbind(accountId),
 		account: (accountId) => payAccounts.view(accountId),
 		reset: () => control.reset(),
+		iris,
 	};
 }

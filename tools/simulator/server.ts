@@ -18,7 +18,7 @@ import type { ActiveFault, NotifyOptions, RawNotification, Transaction } from '.
  * error_messages). token: GET /v2/token (client key). page: what the customer's browser opens.
  * control: the simulator's own API under /_simulator.
  */
-export type Area = 'core' | 'snap' | 'token' | 'page' | 'control';
+export type Area = 'core' | 'snap' | 'token' | 'page' | 'control' | 'product';
 
 export interface Call {
 	method: string;
@@ -47,7 +47,10 @@ export interface Route {
 	handle(call: Call): Answer | Promise<Answer>;
 	/** Who may call it, where the area's rule (the server key for core and snap) does not fit (the BIN API also takes the client key). */
 	authorize?(call: Call): boolean;
-	/** How this API words a refusal, where its area's wording does not fit (subscriptions, payment links, BIN). */
+	/**
+	 * How this API words a refusal or a fault, where its area's wording does not fit (subscriptions, payment
+	 * links, BIN, Iris): for a thrown SimulatorError, and for an injected http-NNN or body-500 fault.
+	 */
 	errorAnswer?(error: SimulatorError): Answer;
 	/**
 	 * How long a POST's Idempotency-Key is honoured: the area's default (5 minutes for core and snap POSTs)
@@ -56,7 +59,12 @@ export interface Route {
 	idempotencyMs?: number;
 }
 
-/** A product beside the Core API and Snap (payment links, subscriptions, GoPay accounts…): its routes and its state. */
+/**
+ * A product beside the Core API and Snap (payment links, subscriptions, GoPay accounts, Iris), in a module of
+ * its own, registered with a line in index.ts: its routes and its state. A product with an API of its own
+ * (Iris) gives its API routes the area 'product': they take latency and faults like the Core API's but
+ * authenticate and answer themselves.
+ */
 export interface SimulatorProduct {
 	routes(): Route[];
 	/** Forgets everything (POST /_simulator/reset). */
@@ -148,7 +156,15 @@ function errorAnswer(area: Area, error: SimulatorError): Answer {
 	return json(code === 401 || code === 404 ? code : 200, error.toBody());
 }
 
-function faultAnswer(area: Area, fault: ActiveFault): Answer {
+function faultAnswer(route: Route, fault: ActiveFault): Answer {
+	const { area } = route;
+	if (route.errorAnswer) {
+		// An API without the Core API's error-inside-200 quirk: body-500 is a plain 500, in the API's own words.
+		const status = fault.type === 'body-500' ? 500 : Number(fault.type.slice('http-'.length));
+		const answer = route.errorAnswer(new SimulatorError(String(status), ERROR_MESSAGES[String(status)] ?? 'Simulated failure'));
+		if (status === 429) answer.headers = { ...answer.headers, 'Retry-After': String(fault.retryAfterSeconds ?? 1) };
+		return answer;
+	}
 	const httpStatus = fault.type === 'body-500' ? 200 : Number(fault.type.slice('http-'.length));
 	const code = fault.type === 'body-500' ? '500' : String(httpStatus);
 	const answer = errorAnswer(
@@ -503,7 +519,7 @@ export function createSimulatorServer(parts: ServerParts): Server {
 			return;
 		}
 		const { route, params } = found;
-		const faultable = route.area === 'core' || route.area === 'snap' || route.area === 'token';
+		const faultable = route.area === 'core' || route.area === 'snap' || route.area === 'token' || route.area === 'product';
 
 		if (faultable && !(await timers.sleep(settings.latencyMs))) {
 			request.socket.destroy();
@@ -529,7 +545,7 @@ export function createSimulatorServer(parts: ServerParts): Server {
 
 		// A fault before the operation replaces it, except a slow one, which only holds it back.
 		if (fault && !fault.after && fault.type !== 'slow') {
-			finish(fault.type === 'drop' ? undefined : faultAnswer(route.area, fault));
+			finish(fault.type === 'drop' ? undefined : faultAnswer(route, fault));
 			return;
 		}
 		if (fault?.type === 'slow' && !fault.after && !(await holdBack())) {
@@ -545,14 +561,14 @@ export function createSimulatorServer(parts: ServerParts): Server {
 		}
 		let answer: Answer | undefined =
 			body === undefined
-				? errorAnswer(route.area, new SimulatorError('413'))
+				? (route.errorAnswer?.(new SimulatorError('413')) ?? errorAnswer(route.area, new SimulatorError('413')))
 				: await answerCall(route, { method, path, params, query: url.searchParams, headers: request.headers, body });
 
 		// A fault after the operation spoils only its answer: the change has happened.
 		if (fault?.after) {
 			if (fault.type === 'drop') answer = undefined;
 			else if (fault.type === 'slow') answer = (await holdBack()) ? answer : undefined;
-			else answer = faultAnswer(route.area, fault);
+			else answer = faultAnswer(route, fault);
 		}
 		finish(answer);
 	}

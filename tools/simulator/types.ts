@@ -1,3 +1,4 @@
+import type { IrisSimulatorOptions } from './iris';
 import type { TransactionStatus } from './midtransRules';
 
 /**
@@ -37,7 +38,7 @@ export type DeliveryState = 'sending' | 'retry-scheduled' | 'delivered' | 'faile
  * Which of the dashboard's notification URLs a notification belongs to: payments (signed, per transaction),
  * subscriptions (the Recurring Notification URL) or GoPay account linking (the Pay Account Notification URL).
  */
-export type NotificationKind = 'payment' | 'subscription' | 'pay_account';
+export type NotificationKind = 'payment' | 'subscription' | 'pay_account' | 'iris';
 
 /** One notification to one URL, with every attempt Midtrans's retry schedule made. */
 export interface NotificationDelivery {
@@ -154,6 +155,8 @@ export interface SimulatorOptions {
 	merchantId?: string;
 	/** Receives one line per API call and notification (the CLI prints them). */
 	log?: (line: string) => void;
+	/** Iris (Midtrans Payouts): its keys, notification URL, OTP and starting balance. */
+	iris?: IrisSimulatorOptions;
 }
 
 /** What a state change did: the transaction afterwards, and where its notification went. */

@@ -5,7 +5,7 @@ import { paymentLink } from './paymentLink';
 import { paymentPage } from './paymentPage';
 import { subscription } from './subscription';
 import { transaction } from './transaction';
-import type { MidtransOperation, MidtransResource } from './types';
+import type { MidtransResource } from '../../shared/actions/types';
 
 /** In the order of the Resource parameter's options. */
 export const resources: MidtransResource[] = [
@@ -18,8 +18,3 @@ export const resources: MidtransResource[] = [
 	transaction,
 ];
 
-export function findOperation(resource: string, operation: string): MidtransOperation<unknown> | undefined {
-	return resources
-		.find(({ value }) => value === resource)
-		?.operations.find(({ value }) => value === operation);
-}

@@ -46,10 +46,12 @@ export function midtransApiError(
 			: (details[0] ??
 				(typeof safeBody.channel_response_message === 'string' ? safeBody.channel_response_message : undefined) ??
 				'Midtrans rejected the request');
+	// The request's own hints first (an endpoint's codes mean other things), then its API's, then the Core API's.
+	const apiHints = connection.errorHints ?? { byCode: CODE_HINTS, serverFailure: SERVER_FAILURE_HINT };
 	const hint =
 		code === 401
 			? connection.keyHint
-			: (hints?.[code] ?? CODE_HINTS[code] ?? (code >= 500 ? SERVER_FAILURE_HINT : undefined));
+			: (hints?.[code] ?? apiHints.byCode[code] ?? (code >= 500 ? apiHints.serverFailure : undefined));
 	const description = [details.length ? details.join('; ') : undefined, hint, extraHint]
 		.filter(Boolean)
 		.join(' — ');
@@ -78,9 +80,9 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EAI_AGAIN: 'the host name could not be resolved',
 };
 
-/** How to find out what happened to a request whose answer was lost. */
+/** How to find out what happened to a request whose answer was lost (`lookUp`, a sentence, when the request says it). */
 function lookUpHint(subject: string | undefined, lookUp?: string): string {
-	if (lookUp) return `The request may have reached Midtrans: ${lookUp}`;
+	if (lookUp) return lookUp;
 	return subject
 		? `The request may have reached Midtrans: look up ${subject} with Get Status before sending it again.`
 		: 'The request may have reached Midtrans: check with Get Status before sending it again.';

@@ -26,9 +26,9 @@ export interface MidtransRequest {
 	failureCodes?: readonly number[];
 	/** What to look up when the outcome is unknown, e.g. 'order "order-1001"'. */
 	subject?: string;
-	/** How to find out what happened when the outcome is unknown, for requests that Get Status cannot answer. */
+	/** The whole advice (a sentence) for an unknown outcome, where "look up {subject} with Get Status" does not apply. */
 	lookUp?: string;
-	/** What a failure code means for this endpoint, where the Core API's usual meaning does not fit (404 of a subscription). */
+	/** What a failure code means for this endpoint, where the API's usual meaning does not fit (404 of a subscription). */
 	errorHints?: Readonly<Record<number, string>>;
 }
 
@@ -145,6 +145,12 @@ function answerText(body: unknown): string {
 	return body === undefined ? '' : String(body);
 }
 
+/** A short answer that is not JSON, quoted for an error message (Iris answers a bad key with plain text); the error redacts keys. */
+function quoted(text: string): string {
+	const line = text.replace(/\s+/g, ' ').trim();
+	return line && line.length <= 120 && !line.startsWith('<') ? ` (it said "${line}")` : '';
+}
+
 /** Retry-After in seconds (or an HTTP date), as milliseconds; undefined when absent or unreadable. */
 function retryAfterMs(header: unknown): number | undefined {
 	if (header === undefined || header === null || header === '') return undefined;
@@ -241,7 +247,7 @@ export async function midtransRequest(
 			}, itemIndex);
 		}
 		const body = answer ?? {
-			status_message: `HTTP ${response.statusCode} without Midtrans’s JSON: a proxy or gateway may have answered`,
+			status_message: `HTTP ${response.statusCode} without Midtrans’s JSON: a proxy or gateway may have answered${quoted(answerText(response.body))}`,
 		};
 
 		if (answer && isStillInFlight(request, response, answer)) {
@@ -282,6 +288,8 @@ export async function midtransRequest(
 			});
 		}
 		if (TRANSIENT_SERVER_CODES.has(errorCode) && request.retrySafe && (await waitToRetry())) continue;
-		throw midtransApiError(this, connection, errorCode, body, { itemIndex, hints: request.errorHints });
+		// A 5xx to a request that may move money leaves its outcome open, as a lost answer does.
+		const lookUp = errorCode >= 500 && movesMoney ? request.lookUp : undefined;
+		throw midtransApiError(this, connection, errorCode, body, { itemIndex, hints: request.errorHints, extraHint: lookUp });
 	}
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 
 export const getPoints: MidtransOperation = {
 	value: 'getPoints',

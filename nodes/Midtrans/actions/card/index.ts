@@ -1,4 +1,4 @@
-import type { MidtransResource } from '../types';
+import type { MidtransResource } from '../../../shared/actions/types';
 import { createToken } from './createToken.operation';
 import { getPoints } from './getPoints.operation';
 import { lookUpBin } from './lookUpBin.operation';

@@ -1,4 +1,4 @@
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 import { allowInProductionProperty, cardNumberProperties, clientKeyForCardData } from './cardData';
 
 /**

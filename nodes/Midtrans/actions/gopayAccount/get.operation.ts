@@ -1,4 +1,4 @@
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 import { ACCOUNT_HINTS, accountIdProperty, readAccountId, withAccountFields } from './fields';
 
 export const get: MidtransOperation = {

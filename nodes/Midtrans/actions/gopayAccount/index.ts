@@ -1,4 +1,4 @@
-import type { MidtransResource } from '../types';
+import type { MidtransResource } from '../../../shared/actions/types';
 import { get } from './get.operation';
 import { link } from './link.operation';
 import { unbind } from './unbind.operation';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFieldsProperty, type MidtransOperation } from '../types';
+import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 import { ACCOUNT_HINTS, GOPAY_REFUSAL_CODES, withAccountFields } from './fields';
 
 export const link: MidtransOperation = {
@@ -71,7 +71,7 @@ export const link: MidtransOperation = {
 			retrySafe: false,
 			failureCodes: GOPAY_REFUSAL_CODES,
 			subject: `the GoPay account of ${countryCode} ${phone}`,
-			lookUp: 'a pending account may have been made; link again and send the customer the new activation URL (an unactivated account expires by itself).',
+			lookUp: 'The request may have reached Midtrans: a pending account may have been made; link again and send the customer the new activation URL (an unactivated account expires by itself).',
 			errorHints: ACCOUNT_HINTS,
 		};
 	},

@@ -1,4 +1,4 @@
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 import { ACCOUNT_HINTS, accountIdProperty, GOPAY_REFUSAL_CODES, readAccountId, withAccountFields } from './fields';
 
 export const unbind: MidtransOperation = {
@@ -13,7 +13,7 @@ export const unbind: MidtransOperation = {
 			retrySafe: false,
 			failureCodes: GOPAY_REFUSAL_CODES,
 			subject: `GoPay account "${id}"`,
-			lookUp: `check GoPay account "${id}" with Saved GoPay Account → Get (DISABLED means it was unbound).`,
+			lookUp: `The request may have reached Midtrans: check GoPay account "${id}" with Saved GoPay Account → Get (DISABLED means it was unbound).`,
 			errorHints: ACCOUNT_HINTS,
 		};
 	},

@@ -17,7 +17,7 @@ import {
 	readOrder,
 } from '../orderDetails';
 import { paymentTypeByValue, paymentTypes } from '../paymentTypes';
-import { additionalFieldsProperty, type MidtransOperation } from '../types';
+import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 
 // Merges into a payment type's own displayOptions, so a field can also depend on e.g. the bank.
 const showFor = (paymentType: string, property: INodeProperties): INodeProperties => ({

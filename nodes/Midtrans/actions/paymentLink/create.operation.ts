@@ -14,7 +14,7 @@ import {
 	readExpiry,
 	readItemDetails,
 } from '../orderDetails';
-import { additionalFieldsProperty, type MidtransOperation } from '../types';
+import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 import { PAYMENT_LINK_HINTS, withPaymentUrl } from './output';
 
 /**
@@ -276,7 +276,7 @@ export const create: MidtransOperation = {
 			headers: idempotencyHeader(additional, validate, keyFor('create')),
 			retrySafe: true,
 			subject: `payment link "${orderId}"`,
-			lookUp: `look up the payment link of order "${orderId}" with Payment Link → Get before creating it again.`,
+			lookUp: `The request may have reached Midtrans: look up the payment link of order "${orderId}" with Payment Link → Get before creating it again.`,
 			errorHints: PAYMENT_LINK_HINTS,
 		};
 	},

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MidtransRequest } from '../../../shared/transport';
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 import { linkOrderIdProperty, readLinkOrderId } from './get.operation';
 import { PAYMENT_LINK_HINTS } from './output';
 
@@ -18,7 +18,7 @@ export const deleteLink: MidtransOperation<{ orderId: string; request: MidtransR
 				// Deleting twice deletes nothing more, and moves no money.
 				retrySafe: true,
 				subject: `payment link "${orderId}"`,
-				lookUp: `check with Payment Link → Get whether the link of order "${orderId}" still exists.`,
+				lookUp: `The request may have reached Midtrans: check with Payment Link → Get whether the link of order "${orderId}" still exists.`,
 				errorHints: PAYMENT_LINK_HINTS,
 			},
 		};

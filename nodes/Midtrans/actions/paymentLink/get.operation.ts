@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemValidator } from '../../../shared/validation';
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 import { PAYMENT_LINK_HINTS, withPaymentUrl } from './output';
 
 export const linkOrderIdProperty: INodeProperties = {

@@ -1,4 +1,4 @@
-import type { MidtransResource } from '../types';
+import type { MidtransResource } from '../../../shared/actions/types';
 import { create } from './create.operation';
 import { deleteLink } from './delete.operation';
 import { get } from './get.operation';

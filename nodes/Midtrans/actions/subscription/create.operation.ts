@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { customerDetailsProperty, idempotencyHeader, idempotencyKeyField, readCustomerDetails } from '../orderDetails';
-import { additionalFieldsProperty, type MidtransOperation } from '../types';
+import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 import {
 	readAmount,
 	readMetadata,
@@ -167,7 +167,7 @@ export const create: MidtransOperation = {
 			headers: idempotencyHeader(additional, validate, keyFor('create')),
 			retrySafe: true,
 			subject: `subscription "${name}"`,
-			lookUp: `look for a subscription named "${name}" in the Midtrans dashboard before creating it again.`,
+			lookUp: `The request may have reached Midtrans: look for a subscription named "${name}" in the Midtrans dashboard before creating it again.`,
 			errorHints: SUBSCRIPTION_HINTS,
 		};
 	},

@@ -1,4 +1,4 @@
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 import { readSubscriptionId, SUBSCRIPTION_HINTS, subscriptionIdProperty } from './fields';
 
 export const get: MidtransOperation = {

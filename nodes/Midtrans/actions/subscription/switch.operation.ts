@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MidtransRequest } from '../../../shared/transport';
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 import { readSubscriptionId, SUBSCRIPTION_HINTS, subscriptionIdProperty } from './fields';
 
 /**
@@ -21,7 +21,7 @@ function switchOperation(action: 'enable' | 'disable'): MidtransOperation<{ id: 
 					path: `/v1/subscriptions/${segment}/${action}`,
 					retrySafe: true,
 					subject: `subscription "${id}"`,
-					lookUp: `check the status of subscription "${id}" with Subscription → Get.`,
+					lookUp: `The request may have reached Midtrans: check the status of subscription "${id}" with Subscription → Get.`,
 					errorHints: SUBSCRIPTION_HINTS,
 				},
 			};

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MidtransRequest } from '../../../shared/transport';
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 import {
 	readAmount,
 	readName,
@@ -114,7 +114,7 @@ export const update: MidtransOperation<PreparedUpdate> = {
 			// The same PATCH twice leaves the subscription as once.
 			retrySafe: true,
 			subject: `subscription "${id}"`,
-			lookUp: `check subscription "${id}" with Subscription → Get.`,
+			lookUp: `The request may have reached Midtrans: check subscription "${id}" with Subscription → Get.`,
 			errorHints: SUBSCRIPTION_HINTS,
 		});
 		return { id, ...answer, updated: changes };
