@@ -27,7 +27,7 @@ import { MIDTRANS_CREDENTIAL_ID } from './credentials';
 import { EXAMPLE_ORDERS_TABLE } from './exampleTables';
 import type { N8nInstance } from './instance';
 import { LOCAL_OWNER, ThrowawayN8n } from './launch';
-import type { MailCatcher } from './mailCatcher';
+import { linksIn, type MailCatcher, sentTo } from './mailCatcher';
 import { shutDownOnSignals } from './processes';
 import type { N8nRestClient } from './rest';
 import { exampleWorkflowFiles, readWorkflow, type WorkflowFile } from './workflows';
@@ -57,6 +57,7 @@ const EXAMPLE_FILES = {
 	trigger: 'settlement-marks-paid-expire-sends-reminder.json',
 	paymentLink: 'payment-link-by-whatsapp.json',
 	subscription: 'monthly-subscription-reminder-on-failed-charge.json',
+	payouts: 'approve-payouts-by-email.json',
 } as const;
 
 /** How long a workflow run in the editor may take before the check gives up. */
@@ -95,6 +96,7 @@ function loadExamples(): Record<keyof typeof EXAMPLE_FILES, Example> {
 		trigger: entry(EXAMPLE_FILES.trigger),
 		paymentLink: entry(EXAMPLE_FILES.paymentLink),
 		subscription: entry(EXAMPLE_FILES.subscription),
+		payouts: entry(EXAMPLE_FILES.payouts),
 	};
 }
 
@@ -396,6 +398,34 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 			assert.ok(reminder.text?.includes(`${simulator.url}/payment-links/`), `the reminder reads: ${excerpt(reminder.text ?? '')}`);
 		} finally {
 			simulator.setRecurringNotificationUrl(undefined);
+		}
+	});
+
+	checks.add('"approve payouts by e-mail" runs green: payouts made, approved from the e-mail, and a completed one marked paid', async () => {
+		const editor = session();
+		const { workflow } = examples.payouts;
+		await editor.openWorkflow(workflow.id);
+		const before = (await mailCatcher.emails()).length;
+		await editor.executeFromTrigger('When clicking ‘Execute workflow’');
+		await editor.waitForGreen(workflow.name, ['Payouts to make', 'Create payouts', 'Collect the batch']);
+		const request = await mailCatcher.waitForEmail((email) => sentTo(email, 'approver@example.com'), { after: before });
+		const approve = linksIn(request).find((href) => href.includes('approved=true'));
+		assert.ok(approve, `the approval e-mail has no Approve link: ${linksIn(request).join(', ')}`);
+		// The approver presses Approve in the e-mail.
+		assert.equal((await fetch(approve, { headers: { 'user-agent': 'Mozilla/5.0' } })).status, 200);
+		await editor.waitForGreen(workflow.name, ['Ask the approver', 'Approved?', 'Approve payouts']);
+		const approved = simulator.iris.payouts().filter((payout) => payout.status === 'approved');
+		assert.ok(approved.length > 0, 'the simulator holds no approved payout');
+
+		const trigger = workflow.nodes.find((node) => node.type === NODE_TYPES.midtransPayoutsTrigger)!;
+		simulator.iris.setNotificationUrl(`${context.n8n.baseUrl}/webhook-test/${trigger.webhookId}/webhook`);
+		try {
+			await editor.executeFromTrigger(trigger.name);
+			await editor.page.waitForSelector('[data-test-id=stop-execution-waiting-for-webhook-button]');
+			await simulator.iris.complete(String(approved[0].reference_no));
+			await editor.waitForGreen(workflow.name, [trigger.name, 'Mark the seller paid']);
+		} finally {
+			simulator.iris.setNotificationUrl(undefined);
 		}
 	});
 
