@@ -119,7 +119,7 @@ export class MidtransApi implements ICredentialType {
 			default: '',
 			placeholder: 'SB-Mid-client-…',
 			description:
-				'Optional. Needed only to turn a sandbox test card into a card token. Starts with SB-Mid-client- (sandbox) or Mid-client- (production).',
+				'Optional. Needed only by the Saved Card operations that send card data (Create Test Token, Register). Starts with SB-Mid-client- (sandbox) or Mid-client- (production).',
 		},
 		{
 			displayName:

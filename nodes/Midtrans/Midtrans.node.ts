@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../shared/actions/options';
+import { runItems } from '../shared/actions/router';
+import { openConnection } from '../shared/connection';
 import { CREDENTIAL_NAME, NODE_PANEL_DESCRIPTION } from '../shared/constants';
 import { nodeProperties } from './actions/description';
-import { requestOptions } from './actions/options';
-import { router } from './actions/router';
+import { resources } from './actions/resources';
 import { SUBTITLE_EXPRESSION } from './subtitle';
 
 export class Midtrans implements INodeType {
@@ -21,10 +23,13 @@ export class Midtrans implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_NAME, required: true }],
-		properties: [...nodeProperties, requestOptions],
+		properties: [
+			...nodeProperties,
+			requestOptionsProperty('for a charge or refund, as an unknown outcome to look up with Get Status'),
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await runItems.call(this, { resources, openConnection });
 	}
 }

@@ -12,9 +12,12 @@ const OPERATION_NAMES: Record<string, string> = Object.fromEntries(
 
 /** Short names of the payment types for the canvas; convenience stores and banks are named themselves. */
 const PAYMENT_TYPE_NAMES: Record<string, string> = {
+	akulaku: 'Akulaku',
 	credit_card: 'Card',
 	echannel: 'Mandiri Bill',
 	gopay: 'GoPay',
+	kredivo: 'Kredivo',
+	ovo: 'OVO',
 	qris: 'QRIS',
 	shopeepay: 'ShopeePay',
 };

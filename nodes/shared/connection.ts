@@ -39,6 +39,15 @@ export interface ApiConnection {
 	baseUrl(api?: string): string;
 	secretForms: string[];
 	keyHint: string;
+	/** What to tell a user about this API's error codes, where the Core API's hints (CODE_HINTS) would mislead. */
+	errorHints?: ApiErrorHints;
+}
+
+export interface ApiErrorHints {
+	/** A hint per HTTP or Midtrans status code; 401 always gets keyHint. */
+	byCode: Record<number, string>;
+	/** For 5xx answers. */
+	serverFailure: string;
 }
 
 /** A connection through the Midtrans API credential (Core API and Snap), with its fields. */

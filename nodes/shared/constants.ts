@@ -10,7 +10,7 @@ export const CREDENTIAL_NAME = 'midtransApi';
  * "On new Midtrans event" entry in that panel and the notice in its panel.
  */
 export const NODE_PANEL_DESCRIPTION =
-	'Take and track payments with Midtrans: charges for every payment method, status, refunds, cancels, payment pages, card captures';
+	'Take and track payments with Midtrans: charges for every payment method, status, refunds, payment pages and links, subscriptions, saved cards and GoPay accounts';
 
 export type MidtransEnvironment = 'sandbox' | 'production' | 'custom';
 

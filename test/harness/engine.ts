@@ -35,6 +35,7 @@ import {
 } from 'n8n-workflow';
 
 import { MidtransApi } from '../../credentials/MidtransApi.credentials';
+import { MidtransIrisApi } from '../../credentials/MidtransIrisApi.credentials';
 import { Midtrans } from '../../nodes/Midtrans/Midtrans.node';
 import { SANDBOX_CREDENTIALS } from './midtrans';
 
@@ -99,7 +100,10 @@ export const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-const credentialTypes: Record<string, ICredentialType> = { midtransApi: new MidtransApi() };
+const credentialTypes: Record<string, ICredentialType> = {
+	midtransApi: new MidtransApi(),
+	midtransIrisApi: new MidtransIrisApi(),
+};
 
 /**
  * Applies a credential's generic `authenticate` block the way n8n's own credentials helper does:
@@ -139,7 +143,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(_data: unknown, _details: unknown, type: string) {
 		credentialReads++;
-		return { ...(this.credentialsByType[type] ?? {}) };
+		// A test workflow uses one credential: the Iris nodes get it under their own type.
+		return { ...(this.credentialsByType[type] ?? this.credentialsByType.midtransApi ?? {}) };
 	}
 
 	async preAuthentication() {

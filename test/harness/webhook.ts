@@ -93,6 +93,8 @@ export interface WebhookDelivery {
 export interface WebhookTriggerOptions {
 	/** The registered node type name, e.g. 'n8n-nodes-midtrans.midtransTrigger'. */
 	typeName: string;
+	/** The node's credential type; midtransApi unless told. */
+	credentialType?: string;
 	nodeType: INodeType;
 	parameters: IDataObject;
 	credentials?: ICredentialDataDecryptedObject;
@@ -139,7 +141,7 @@ export class WebhookTrigger {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters: options.parameters as INode['parameters'],
-			credentials: { midtransApi: { id: 'cred-1', name: 'Midtrans sandbox' } },
+			credentials: { [options.credentialType ?? 'midtransApi']: { id: 'cred-1', name: 'Midtrans sandbox' } },
 			webhookId: 'a1b2c3d4-midtrans',
 		};
 		// The outputs as the editor computes them from the node's description and parameters.

@@ -96,6 +96,8 @@ describe('simulator: control API and CLI', () => {
 
 			expect((await api.put('/_simulator/settings', { notificationUrl: receiver.url('/changed') })).data).toEqual({
 				notificationUrl: receiver.url('/changed'),
+				recurringNotificationUrl: null,
+				payAccountNotificationUrl: null,
 			});
 			const orderId = newOrderId('moved');
 			await api.post('/v2/charge', gopayCharge(orderId));

@@ -13,6 +13,8 @@ export const PACKAGE_NAME = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.js
 export const NODE_TYPES = {
 	midtrans: `${PACKAGE_NAME}.midtrans`,
 	midtransTrigger: `${PACKAGE_NAME}.midtransTrigger`,
+	midtransPayouts: `${PACKAGE_NAME}.midtransPayouts`,
+	midtransPayoutsTrigger: `${PACKAGE_NAME}.midtransPayoutsTrigger`,
 } as const;
 
 export async function buildPackage(): Promise<void> {

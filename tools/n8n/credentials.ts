@@ -1,9 +1,9 @@
-/** The credentials the local n8n gets: Midtrans (the simulator's keys, or real ones) and the mail catcher's SMTP. */
+/** The credentials the local n8n gets: Midtrans and Midtrans Iris (the simulator's keys, or real ones), and the mail catcher's SMTP. */
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { DEFAULT_SIMULATOR_CLIENT_KEY, DEFAULT_SIMULATOR_SERVER_KEY } from '../simulator';
+import { DEFAULT_SIMULATOR_CLIENT_KEY, DEFAULT_SIMULATOR_SERVER_KEY, type IrisSimulator } from '../simulator';
 import type { N8nInstance } from './instance';
 
 /** What `n8n import:credentials` reads: plain data, which it encrypts with the instance's key. */
@@ -16,6 +16,7 @@ export interface CredentialToImport {
 }
 
 export const MIDTRANS_CREDENTIAL_ID = 'midtransExample1';
+export const IRIS_CREDENTIAL_ID = 'irisExample00001';
 
 const REAL_ENVIRONMENTS = ['sandbox', 'production'] as const;
 
@@ -49,6 +50,46 @@ export function simulatorMidtransCredential(simulatorUrl: string): CredentialToI
 			baseUrl: simulatorUrl,
 			serverApiKey: DEFAULT_SIMULATOR_SERVER_KEY,
 			clientKey: DEFAULT_SIMULATOR_CLIENT_KEY,
+		},
+	};
+}
+
+/**
+ * Real Iris keys from MIDTRANS_IRIS_CREATOR_KEY (and MIDTRANS_IRIS_APPROVER_KEY, MIDTRANS_IRIS_MERCHANT_KEY) in
+ * MIDTRANS_ENVIRONMENT; undefined when no creator key is set, which means: use the simulator's Iris.
+ */
+export function irisCredentialFromEnvironment(env: NodeJS.ProcessEnv): CredentialToImport | undefined {
+	const creatorApiKey = env.MIDTRANS_IRIS_CREATOR_KEY?.trim();
+	if (!creatorApiKey) return undefined;
+	const environment = (env.MIDTRANS_ENVIRONMENT?.trim() || 'sandbox') as (typeof REAL_ENVIRONMENTS)[number];
+	if (!REAL_ENVIRONMENTS.includes(environment)) {
+		throw new Error(`MIDTRANS_ENVIRONMENT must be sandbox or production (got "${environment}")`);
+	}
+	return {
+		id: IRIS_CREDENTIAL_ID,
+		name: `Midtrans Iris (${environment})`,
+		type: 'midtransIrisApi',
+		data: {
+			environment,
+			creatorApiKey,
+			approverApiKey: env.MIDTRANS_IRIS_APPROVER_KEY?.trim() ?? '',
+			merchantSecretKey: env.MIDTRANS_IRIS_MERCHANT_KEY?.trim() ?? '',
+		},
+	};
+}
+
+/** For a simulator's Iris: the same base URL as the Core API, its creator, approver and merchant keys. */
+export function simulatorIrisCredential(simulatorUrl: string, iris: Pick<IrisSimulator, 'creatorKey' | 'approverKey' | 'merchantKey'>): CredentialToImport {
+	return {
+		id: IRIS_CREDENTIAL_ID,
+		name: 'Midtrans Iris (local simulator)',
+		type: 'midtransIrisApi',
+		data: {
+			environment: 'custom',
+			baseUrl: simulatorUrl,
+			creatorApiKey: iris.creatorKey,
+			approverApiKey: iris.approverKey,
+			merchantSecretKey: iris.merchantKey,
 		},
 	};
 }
@@ -89,11 +130,14 @@ export function mailCatcherSmtpCredential(smtpPort: number): CredentialToImport 
 }
 
 /** The credential types exampleCredentials() provides: what `npm start` and the suites' n8n can publish with. */
-export const EXAMPLE_CREDENTIAL_TYPES = ['midtransApi', 'smtp'];
+export const EXAMPLE_CREDENTIAL_TYPES = ['midtransApi', 'midtransIrisApi', 'smtp'];
 
-/** Everything the example workflows refer to: the given Midtrans credential and the mail catcher's SMTP. */
-export function exampleCredentials(midtrans: CredentialToImport, smtpPort: number): CredentialToImport[] {
-	return [midtrans, mailCatcherSmtpCredential(smtpPort)];
+/** Everything the example workflows refer to: the given Midtrans and Iris credentials, and the mail catcher's SMTP. */
+export function exampleCredentials(
+	midtrans: CredentialToImport,
+	{ iris, smtpPort }: { iris: CredentialToImport; smtpPort: number },
+): CredentialToImport[] {
+	return [midtrans, iris, mailCatcherSmtpCredential(smtpPort)];
 }
 
 export function credentialsImportFile(credentials: CredentialToImport[]): string {

@@ -16,7 +16,8 @@ import type { MailCatcher } from './mailCatcher';
 import { CheckList, waitFor, type CheckResults } from './checks';
 import { NODE_TYPES } from './communityPackage';
 import { EXAMPLE_CREDENTIAL_TYPES, simulatorMidtransCredential } from './credentials';
-import { CHARGE_WORKFLOW, chargeWorkflow, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
+import { definePayoutChecks } from './e2ePayouts';
+import { CHARGE_WORKFLOW, chargeWorkflow, PAYOUTS_EXAMPLE, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
 import { runEditorChecks } from './editor';
 import { N8N_VERSION } from './install';
 import type { N8nInstance } from './instance';
@@ -25,6 +26,24 @@ import { suitePorts } from './ports';
 import { shutDownOnSignals } from './processes';
 import type { ExecutionDetail, N8nRestClient, NodeRun } from './rest';
 import { exampleWorkflowFiles, findTriggerWorkflow, readWorkflow, type WorkflowFile } from './workflows';
+
+/** The payment-link example (examples/payment-link-by-whatsapp.json) and its nodes the checks read. */
+const PAYMENT_LINK_EXAMPLE = {
+	id: 'mtExamplePayLinkWA',
+	linkNode: 'Create payment link',
+	messageNode: 'Compose WhatsApp message',
+};
+
+/** The subscription example's nodes the checks read (examples/monthly-subscription-reminder-on-failed-charge.json). */
+const SUBSCRIPTION_EXAMPLE = {
+	triggerNode: 'Subscription notifications',
+	createNode: 'Create monthly subscription',
+	linkNode: 'Payment link for the missed month',
+	emailNode: 'Email the reminder',
+};
+
+/** The Midtrans Trigger's outputs when it receives subscription notifications, in order (the trigger's contract). */
+const SUBSCRIPTION_OUTPUTS = { created: 0, charged: 1, chargeFailed: 2, other: 3, rejected: 4 } as const;
 import { elapsedSince, log } from './workspace';
 
 /**
@@ -106,6 +125,26 @@ async function triggerExecutionFor(rest: N8nRestClient, orderId: string, status:
 			outputsOf(execution.runData[TRIGGER_WORKFLOW.triggerNode]?.[0])
 				.flat()
 				.some((item) => item.order_id === orderId && item.transaction_status === status),
+		);
+	});
+}
+
+/**
+ * Waits for the execution of `workflowId` whose trigger put a notification of subscription `subscriptionId` on
+ * `outputIndex`: the flat "created" notification names it as id, a charge's as subscription.id.
+ */
+async function subscriptionExecution(
+	rest: N8nRestClient,
+	workflowId: string,
+	subscriptionId: string,
+	outputIndex: number,
+): Promise<ExecutionDetail> {
+	return await waitFor(`an execution for subscription ${subscriptionId} on output ${outputIndex}`, async () => {
+		const executions = await executionsOf(rest, workflowId);
+		return executions.find((execution) =>
+			(outputsOf(execution.runData[SUBSCRIPTION_EXAMPLE.triggerNode]?.[0])[outputIndex] ?? []).some(
+				(item) => item.id === subscriptionId || (item.subscription as Json | undefined)?.id === subscriptionId,
+			),
 		);
 	});
 }
@@ -196,22 +235,24 @@ function defineChecks(checks: CheckList, context: E2eContext): void {
 				assert.equal(mails.length, sendsMail.length, `the mail catcher received ${mails.length} e-mail(s)`);
 			}
 			const midtransNodes = example.nodes.filter((node) => node.type === NODE_TYPES.midtrans);
+			const transactions: Json[] = [];
 			for (const node of midtransNodes) {
 				const answer = firstItem(runData, node.name);
-				assert.ok(
-					String(answer.status_code).match(/^20\d$/),
-					`"${node.name}" answered status_code ${answer.status_code}`,
-				);
-				// Each transaction the example made is what Midtrans (the simulator) holds.
-				const held = simulator.transaction(String(answer.order_id));
-				assert.ok(held, `the simulator holds no transaction ${answer.order_id}`);
+				assert.equal(answer.error, undefined, `"${node.name}" failed: ${answer.error}`);
+				// Core API answers carry a status_code; a payment link's answer (order_id, payment_url) does not.
+				if (answer.status_code === undefined) continue;
+				assert.ok(String(answer.status_code).match(/^20\d$/), `"${node.name}" answered status_code ${answer.status_code}`);
+				if (answer.transaction_id) transactions.push(answer);
 			}
-			const last = firstItem(runData, midtransNodes[midtransNodes.length - 1].name);
-			assert.equal(simulator.transaction(String(last.order_id))?.transaction_status, last.transaction_status);
+			// Each transaction the example made is what Midtrans (the simulator) holds, in the state last answered.
+			const lastState = new Map(transactions.map((answer) => [String(answer.order_id), answer.transaction_status]));
+			for (const [orderId, status] of lastState) {
+				assert.equal(simulator.transaction(orderId)?.transaction_status, status, `the simulator's transaction ${orderId}`);
+			}
 		});
 	}
 
-	const triggerExample = findTriggerWorkflow(exampleWorkflowFiles(), EXAMPLE_CREDENTIAL_TYPES);
+	const triggerExample = findTriggerWorkflow(exampleWorkflowFiles(), 'payment', EXAMPLE_CREDENTIAL_TYPES);
 	if (triggerExample) {
 		checks.add(`example "${triggerExample.workflow.name}" publishes (its nodes pass n8n's checks)`, async () => {
 			const published = await rest.publishWorkflow(triggerExample.workflow.id);
@@ -375,6 +416,83 @@ function defineChecks(checks: CheckList, context: E2eContext): void {
 		const nodeError = failed.runData[CHARGE_WORKFLOW.chargeNode]?.[0]?.error;
 		assert.match(String(nodeError?.message ?? failed.error?.message), /406/);
 	});
+
+	const linkExample = context.examples.find((example) => example.id === PAYMENT_LINK_EXAMPLE.id);
+	if (linkExample) {
+		checks.add(
+			`example "${linkExample.name}" makes a payment link the simulator can pay, and the payment reaches the trigger's settlement branch`,
+			async () => {
+				const { runData, error } = parseCliRun(
+					await context.n8n.cli(['execute', `--id=${linkExample.id}`, '--rawOutput']),
+				);
+				assert.equal(error, undefined, `the run failed: ${error?.message}`);
+				const link = firstItem(runData, PAYMENT_LINK_EXAMPLE.linkNode);
+				assert.match(String(link.payment_url), new RegExp(`^${simulator.url}/payment-links/[a-z0-9-]+$`));
+				const message = firstItem(runData, PAYMENT_LINK_EXAMPLE.messageNode);
+				assert.ok(String(message.text).includes(String(link.payment_url)), 'the WhatsApp message lacks the link');
+				assert.equal(simulator.paymentLink(String(link.order_id)).usage, 0);
+
+				// Midtrans sends a link's payments to the dashboard's Payment Notification URL: here, the trigger workflow.
+				simulator.setNotificationUrl(context.triggerUrl);
+				try {
+					// The customer picks GoPay; paying only after the trigger handled "pending", so that its confirmation says pending.
+					const { transaction } = await simulator.payLink(String(link.order_id), { pending: true });
+					await triggerExecutionFor(rest, transaction.order_id, 'pending');
+					await simulator.pay(transaction.order_id);
+					const item = assertOnlyBranchRan(
+						await triggerExecutionFor(rest, transaction.order_id, 'settlement'),
+						'settlement',
+					);
+					assert.ok(String(item.order_id).startsWith(`${String(link.order_id)}-`), `order_id ${item.order_id}`);
+					assert.equal((item._midtrans as Json).confirmed, true);
+					assert.equal(simulator.paymentLink(String(link.order_id)).usage, 1);
+				} finally {
+					simulator.setNotificationUrl(undefined);
+				}
+			},
+		);
+	}
+
+	const subscriptionExample = findTriggerWorkflow(exampleWorkflowFiles(), 'subscription');
+	if (subscriptionExample) {
+		const { workflow, webhookId } = subscriptionExample;
+		checks.add(
+			`example "${workflow.name}": its subscription's "created" notification, then a failed charge's, reach their outputs; the failed charge makes a payment link and reaches the reminder e-mail`,
+			async () => {
+				const published = await rest.publishWorkflow(workflow.id);
+				assert.equal(published.active, true);
+				// Midtrans sends subscription notifications to the dashboard's Recurring Notification URL.
+				simulator.setRecurringNotificationUrl(`http://127.0.0.1:${E2E_PORTS.http}/webhook/${webhookId}/webhook`);
+				try {
+					const { runData, error } = parseCliRun(
+						await context.n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']),
+					);
+					assert.equal(error, undefined, `the run failed: ${error?.message}`);
+					const created = firstItem(runData, SUBSCRIPTION_EXAMPLE.createNode);
+					assert.equal(created.status, 'active');
+					const subscriptionId = String(created.id);
+					await subscriptionExecution(rest, workflow.id, subscriptionId, SUBSCRIPTION_OUTPUTS.created);
+
+					const charge = await simulator.chargeSubscription(subscriptionId, { fail: 'deny' });
+					assert.equal(charge.succeeded, false);
+					const failed = await subscriptionExecution(
+						rest,
+						workflow.id,
+						subscriptionId,
+						SUBSCRIPTION_OUTPUTS.chargeFailed,
+					);
+					const link = firstItem(failed.runData, SUBSCRIPTION_EXAMPLE.linkNode);
+					assert.match(String(link.payment_url), new RegExp(`^${simulator.url}/payment-links/`));
+					assert.equal(simulator.paymentLink(String(link.order_id)).gross_amount, 99000);
+					// Whether the e-mail is delivered depends on the SMTP credential's server; that the step ran does not.
+					assert.ok(failed.runData[SUBSCRIPTION_EXAMPLE.emailNode], 'the reminder e-mail step did not run');
+				} finally {
+					simulator.setRecurringNotificationUrl(undefined);
+					await rest.deactivateWorkflow(workflow.id);
+				}
+			},
+		);
+	}
 }
 
 /** The throwaway n8n of the run in progress, for Ctrl-C to stop. */
@@ -403,6 +521,8 @@ export async function runEndToEndSuite(n8nVersion: string, options: SuiteOptions
 			[chargeWorkflow(triggerUrl), triggerWorkflow()],
 			n8nVersion,
 		);
+		const payoutsTriggerUrl = n8n.productionWebhookUrl(PAYOUTS_EXAMPLE.webhookId);
+		simulator.iris.setNotificationUrl(payoutsTriggerUrl);
 		console.log(`\nEnd-to-end checks in n8n ${n8nVersion} on Node.js ${installation.nodeVersion}:`);
 		const checks = new CheckList();
 		defineChecks(checks, {
@@ -413,6 +533,7 @@ export async function runEndToEndSuite(n8nVersion: string, options: SuiteOptions
 			examples: exampleWorkflowFiles().map(readWorkflow),
 			triggerUrl,
 		});
+		definePayoutChecks(checks, { n8n, rest, simulator, mailCatcher, triggerUrl: payoutsTriggerUrl });
 		results = await checks.runAll();
 		if (options.editorScreenshotsDir) {
 			const editor = await runEditorChecks({

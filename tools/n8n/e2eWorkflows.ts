@@ -107,3 +107,21 @@ export function triggerWorkflow(): WorkflowFile {
 		},
 	);
 }
+
+/**
+ * The example "approve payouts by e-mail" (examples/approve-payouts-by-email.json) as the e2e suite drives it:
+ * its nodes by name, and the branch node behind each output of its Payouts Trigger that the suite watches.
+ */
+export const PAYOUTS_EXAMPLE = {
+	id: 'mtExamplePayouts',
+	webhookId: '3f6c2a1e-9b7d-4e58-8a21-6d4c0b9e7f12',
+	createNode: 'Create payouts',
+	approvalNode: 'Ask the approver',
+	approveNode: 'Approve payouts',
+	rejectNode: 'Reject payouts',
+	triggerNode: 'Payout status changed',
+	approverEmail: 'approver@example.com',
+	financeEmail: 'finance@example.com',
+	/** Output name → the node behind it. */
+	branchNodes: { completed: 'Mark the seller paid', failed: 'Alert finance' },
+};

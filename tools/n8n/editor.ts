@@ -27,7 +27,7 @@ import { MIDTRANS_CREDENTIAL_ID } from './credentials';
 import { EXAMPLE_ORDERS_TABLE } from './exampleTables';
 import type { N8nInstance } from './instance';
 import { LOCAL_OWNER, ThrowawayN8n } from './launch';
-import type { MailCatcher } from './mailCatcher';
+import { linksIn, type MailCatcher, sentTo } from './mailCatcher';
 import { shutDownOnSignals } from './processes';
 import type { N8nRestClient } from './rest';
 import { exampleWorkflowFiles, readWorkflow, type WorkflowFile } from './workflows';
@@ -55,6 +55,9 @@ const EXAMPLE_FILES = {
 	indomaret: 'indomaret-payment-code-by-email.json',
 	gopay: 'gopay-qr-link-by-whatsapp.json',
 	trigger: 'settlement-marks-paid-expire-sends-reminder.json',
+	paymentLink: 'payment-link-by-whatsapp.json',
+	subscription: 'monthly-subscription-reminder-on-failed-charge.json',
+	payouts: 'approve-payouts-by-email.json',
 } as const;
 
 /** How long a workflow run in the editor may take before the check gives up. */
@@ -91,6 +94,9 @@ function loadExamples(): Record<keyof typeof EXAMPLE_FILES, Example> {
 		indomaret: entry(EXAMPLE_FILES.indomaret),
 		gopay: entry(EXAMPLE_FILES.gopay),
 		trigger: entry(EXAMPLE_FILES.trigger),
+		paymentLink: entry(EXAMPLE_FILES.paymentLink),
+		subscription: entry(EXAMPLE_FILES.subscription),
+		payouts: entry(EXAMPLE_FILES.payouts),
 	};
 }
 
@@ -209,6 +215,12 @@ class EditorSession {
 		await this.page.waitForSelector('[data-test-id=stop-execution-waiting-for-webhook-button]');
 	}
 
+	/** Runs a workflow of several triggers from one, with the button n8n shows beside each trigger on the canvas. */
+	async executeFromTrigger(triggerName: string): Promise<void> {
+		await this.canvasNode(triggerName).hover();
+		await this.page.click(`[data-test-id="execute-workflow-button-${triggerName.replace(/"/g, '\\"')}"]`);
+	}
+
 	async openNode(name: string): Promise<void> {
 		await this.canvasNode(name).dblclick();
 		await this.page.waitForSelector('[data-test-id=ndv]');
@@ -220,10 +232,13 @@ class EditorSession {
 	}
 
 	/** The open node's output panel, as JSON text, white space (line breaks, indentation) as single spaces. */
-	async outputAsJson(): Promise<string> {
+	/** The output panel's JSON view as text, once it shows `drawn` (the view fills in after the switch). */
+	async outputAsJson(drawn: string): Promise<string> {
 		const output = this.page.locator('[data-test-id=output-panel]');
 		await output.locator('[data-test-id=radio-button-json]').click();
-		return (await output.innerText()).replace(/\s+/g, ' ');
+		const shown = async () => (await output.innerText()).replace(/\s+/g, ' ');
+		await output.getByText(drawn, { exact: false }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+		return await shown();
 	}
 
 	async screenshot(name: string): Promise<void> {
@@ -279,8 +294,9 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 		const expected = (payment.operationProperty.options ?? []).map((option) => (option as { action: string }).action);
 		const actions = page.locator('[data-test-id=node-creator-item-name]');
 		await actions.filter({ hasText: expected[0] }).first().waitFor();
-		// The panel's heading (the node's name) is an item name too.
-		const shown = (await actions.allInnerTexts()).map((text) => text.trim()).filter((text) => text !== 'Midtrans');
+		// The panel's heading (the node's name) is an item name too, and the package's other node may be listed beside it.
+		const nodeNames = new Set(['Midtrans', 'Midtrans Payouts']);
+		const shown = (await actions.allInnerTexts()).map((text) => text.trim()).filter((text) => !nodeNames.has(text));
 		assert.deepEqual(
 			shown.slice(0, expected.length),
 			expected,
@@ -298,7 +314,7 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 		await editor.waitForGreen(workflow.name, runs);
 		const chargeNode = workflow.nodes.find((node) => node.type === NODE_TYPES.midtrans)!.name;
 		await editor.openNode(chargeNode);
-		const output = await editor.outputAsJson();
+		const output = await editor.outputAsJson('"status_code"');
 		// The JSON view draws only the lines in sight: these are the first ones.
 		for (const expected of ['"status_code": "201"', '"status_message": "Success, cstore transaction is successful"']) {
 			assert.ok(output.includes(expected), `"${chargeNode}"'s output lacks ${expected}: ${excerpt(output)}`);
@@ -344,9 +360,91 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 		const message = workflow.nodes.find((node) => node.name === 'Write the WhatsApp message');
 		assert.ok(message, 'the example has no "Write the WhatsApp message" step');
 		await editor.openNode(message.name);
-		const output = await editor.outputAsJson();
+		const output = await editor.outputAsJson('scan this QR');
 		assert.match(output, /scan this QR with the Gojek app/, `the message step shows: ${excerpt(output)}`);
 		await editor.closeNode();
+	});
+
+	checks.add('"payment link by WhatsApp" runs green: the link is made and the message carries its URL, WhatsApp switched off', async () => {
+		const editor = session();
+		const { workflow, runs } = examples.paymentLink;
+		await editor.openWorkflow(workflow.id);
+		await editor.executeWorkflow();
+		await editor.waitForGreen(workflow.name, runs);
+		await editor.openNode('Create payment link');
+		const output = await editor.outputAsJson('"payment_url"');
+		assert.ok(output.includes(`${simulator.url}/payment-links/`), `the link's output: ${excerpt(output)}`);
+		await editor.closeNode();
+	});
+
+	checks.add('"monthly subscription" runs green: the card is saved and the subscription made; listening, a failed charge e-mails a payment link', async () => {
+		const editor = session();
+		const { workflow } = examples.subscription;
+		await editor.openWorkflow(workflow.id);
+		await editor.executeFromTrigger('Start the subscription');
+		await editor.waitForGreen(workflow.name, ['Customer', 'Sandbox card token', 'First payment, saving the card', 'Create monthly subscription']);
+		const [started] = await rest.listExecutions(workflow.id);
+		const created = (await rest.getExecution(started.id)).runData['Create monthly subscription']?.[0]?.data?.main?.[0]?.[0]?.json;
+		assert.equal(created?.status, 'active', `the subscription made in the editor: ${JSON.stringify(created)}`);
+
+		// Midtrans sends subscription notifications to the dashboard's Recurring Notification URL: the Test URL here.
+		simulator.setRecurringNotificationUrl(testUrl(workflow));
+		try {
+			const before = (await mailCatcher.emails()).length;
+			await editor.executeFromTrigger('Subscription notifications');
+			await editor.page.waitForSelector('[data-test-id=stop-execution-waiting-for-webhook-button]');
+			await simulator.chargeSubscription(String(created?.id), { fail: 'deny' });
+			await editor.waitForGreen(workflow.name, ['Subscription notifications', 'Payment link for the missed month', 'Email the reminder']);
+			const reminder = await mailMatching(mailCatcher, before, /could not charge your card/);
+			assert.ok(reminder.text?.includes(`${simulator.url}/payment-links/`), `the reminder reads: ${excerpt(reminder.text ?? '')}`);
+		} finally {
+			simulator.setRecurringNotificationUrl(undefined);
+		}
+	});
+
+	checks.add('"approve payouts by e-mail" runs green: payouts made, approved from the e-mail, and a completed one marked paid', async () => {
+		const editor = session();
+		const { workflow } = examples.payouts;
+		await editor.openWorkflow(workflow.id);
+		const before = (await mailCatcher.emails()).length;
+		await editor.executeFromTrigger('When clicking ‘Execute workflow’');
+		await editor.waitForGreen(workflow.name, ['Payouts to make', 'Create payouts', 'Collect the batch']);
+		const request = await mailCatcher.waitForEmail((email) => sentTo(email, 'approver@example.com'), { after: before });
+		const approve = linksIn(request).find((href) => href.includes('approved=true'));
+		assert.ok(approve, `the approval e-mail has no Approve link: ${linksIn(request).join(', ')}`);
+		// The run waits for the approver; pressing Approve in the e-mail resumes it outside the editor, so what
+		// follows is read from n8n's record of the run.
+		const waiting = await waitFor('the run waiting for the approver', async () =>
+			(await rest.listExecutions(workflow.id)).find((execution) => execution.status === 'waiting'),
+		);
+		assert.equal((await fetch(approve, { headers: { 'user-agent': 'Mozilla/5.0' } })).status, 200);
+		const finished = await waitFor('the approved run to finish', async () => {
+			const execution = await rest.getExecution(waiting.id);
+			return ['waiting', 'running', 'new'].includes(execution.status) ? undefined : execution;
+		});
+		assert.equal(finished.status, 'success', `the approved run ended ${finished.status}: ${finished.error?.message ?? ''}`);
+		assert.ok(finished.runData['Approve payouts'], 'the approved run did not approve the payouts');
+		const approved = simulator.iris.payouts().filter((payout) => payout.status === 'approved');
+		assert.ok(approved.length > 0, 'the simulator holds no approved payout');
+
+		const trigger = workflow.nodes.find((node) => node.type === NODE_TYPES.midtransPayoutsTrigger)!;
+		simulator.iris.setNotificationUrl(`${context.n8n.baseUrl}/webhook-test/${trigger.webhookId}/webhook`);
+		try {
+			await editor.executeFromTrigger(trigger.name);
+			await editor.page.waitForSelector('[data-test-id=stop-execution-waiting-for-webhook-button]');
+			await simulator.iris.complete(String(approved[0].reference_no));
+			await editor.waitForGreen(workflow.name, [trigger.name, 'Mark the seller paid']);
+		} finally {
+			simulator.iris.setNotificationUrl(undefined);
+		}
+	});
+
+	checks.add('every example in examples/ is run green by a check of this suite', async () => {
+		const checked = new Set<string>(Object.values(EXAMPLE_FILES));
+		const unchecked = exampleWorkflowFiles()
+			.map((file) => file.split('/').pop()!)
+			.filter((file) => !checked.has(file));
+		assert.deepEqual(unchecked, [], `examples no check runs: ${unchecked.join(', ')}`);
 	});
 
 	checks.add('the trigger example, listening in the editor, marks a paid order paid in the Data table', async () => {
@@ -366,7 +464,7 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 		assert.equal(row?.status, 'paid', `the Data table holds ${JSON.stringify(row)} for ${orderId}`);
 		await editor.screenshot('trigger-outputs.png');
 		await editor.openNode('Midtrans Trigger');
-		const output = await editor.outputAsJson();
+		const output = await editor.outputAsJson('"signatureVerified"');
 		assert.ok(output.includes('"signatureVerified": true'), `the trigger's output: ${excerpt(output)}`);
 		await editor.screenshot('trigger-output-data.png');
 		await editor.closeNode();
@@ -423,7 +521,7 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 			const branches = await panel.locator('[data-test-id=branches]').innerText();
 			assert.match(branches, /Rejected Branch \(1 item\)/, `the output's branches read: ${excerpt(branches)}`);
 			await panel.getByText(/Rejected Branch/).click();
-			const shown = await editor.outputAsJson();
+			const shown = await editor.outputAsJson('signature_key does not match');
 			for (const expected of ['signature_key does not match this notification', 'server key', orderId]) {
 				assert.ok(shown.includes(expected), `the rejected item lacks "${expected}": ${excerpt(shown, 600)}`);
 			}

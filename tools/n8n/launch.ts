@@ -13,6 +13,7 @@ import {
 	credentialsImportFile,
 	exampleCredentials,
 	importCredentials,
+	simulatorIrisCredential,
 	simulatorMidtransCredential,
 	type CredentialToImport,
 } from './credentials';
@@ -179,7 +180,8 @@ export class ThrowawayN8n {
 		workflows: WorkflowFile[],
 		n8nVersion?: string,
 	): Promise<ThrowawayLaunch> {
-		const simulator = await startSimulator({ port: 0 });
+		// A month of ten minutes: no subscription charges on its own schedule while the checks charge it.
+		const simulator = await startSimulator({ port: 0, scheduleUnitMs: { month: 600_000 } });
 		this.simulator = simulator;
 		// A service process: dispose() stops it with n8n.
 		const mailCatcher = await MailCatcher.start(ports.mail);
@@ -191,7 +193,10 @@ export class ThrowawayN8n {
 		const launched = await launchN8n({
 			userFolder: this.userFolder,
 			ports,
-			credentials: exampleCredentials(simulatorMidtransCredential(simulator.url), ports.mail.smtp),
+			credentials: exampleCredentials(simulatorMidtransCredential(simulator.url), {
+				iris: simulatorIrisCredential(simulator.url, simulator.iris),
+				smtpPort: ports.mail.smtp,
+			}),
 			workflowFiles: [...exampleWorkflowFiles(), ...workflowFiles],
 			owner: LOCAL_OWNER,
 			n8nVersion,

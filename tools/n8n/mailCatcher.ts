@@ -23,9 +23,18 @@ export interface CaughtEmail {
 	id: string;
 	subject: string;
 	text?: string;
+	html?: string;
 	from: Array<{ address: string; name?: string }>;
 	to: Array<{ address: string; name?: string }>;
 }
+
+/** Every link in a message's HTML, as a person reading it would follow them (n8n's approval buttons). */
+export function linksIn(email: CaughtEmail): string[] {
+	return [...(email.html ?? '').matchAll(/href="([^"]+)"/g)].map((match) => match[1].replace(/&amp;/g, '&'));
+}
+
+/** Whether the message was sent to this address. */
+export const sentTo = (email: CaughtEmail, address: string) => email.to.some((recipient) => recipient.address === address);
 
 export class MailCatcher {
 	readonly inboxUrl: string;
@@ -72,6 +81,17 @@ export class MailCatcher {
 		const response = await fetch(`${this.inboxUrl}/email`);
 		if (!response.ok) throw new Error(`the mail catcher answered ${response.status} to GET /email`);
 		return (await response.json()) as CaughtEmail[];
+	}
+
+	/** Waits (up to 30 s) for a message after the first `after` ones that matches, and returns it. */
+	async waitForEmail(matches: (email: CaughtEmail) => boolean, { after = 0 } = {}): Promise<CaughtEmail> {
+		const deadline = Date.now() + READINESS_TIMEOUT_MS;
+		for (;;) {
+			const found = (await this.emails()).slice(after).find(matches);
+			if (found) return found;
+			if (Date.now() > deadline) throw new Error('no matching e-mail reached the mail catcher within 30 s');
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
 	}
 
 	async stop(): Promise<void> {

@@ -9,7 +9,9 @@ import { DEFAULT_SIMULATOR_PORT, startSimulator, type Simulator } from '../simul
 import {
 	EXAMPLE_CREDENTIAL_TYPES,
 	exampleCredentials,
+	irisCredentialFromEnvironment,
 	midtransCredentialFromEnvironment,
+	simulatorIrisCredential,
 	simulatorMidtransCredential,
 	type CredentialToImport,
 } from './credentials';
@@ -39,7 +41,7 @@ async function closeSimulator(): Promise<void> {
 	await simulator?.close();
 }
 
-/** Publishes the example trigger workflow, so that the simulator's notifications start executions at once. */
+/** Publishes an example trigger workflow, so that the simulator's notifications start executions at once. */
 async function publishTriggerExample(rest: N8nRestClient, workflowId: string): Promise<boolean> {
 	try {
 		const workflow = await rest.getWorkflow(workflowId);
@@ -60,18 +62,26 @@ async function main(): Promise<void> {
 	shutDownOnSignals(0, closeSimulator);
 
 	const workflowFiles = exampleWorkflowFiles();
-	const triggerExample = findTriggerWorkflow(workflowFiles, EXAMPLE_CREDENTIAL_TYPES);
+	const triggerExample = findTriggerWorkflow(workflowFiles, 'payment', EXAMPLE_CREDENTIAL_TYPES);
+	// Subscriptions notify the dashboard's Recurring Notification URL, apart from payments; Iris its own URL.
+	const subscriptionExample = findTriggerWorkflow(workflowFiles, 'subscription');
+	const payoutsExample = findTriggerWorkflow(workflowFiles, 'payouts');
 	const publicUrl = process.env.WEBHOOK_URL;
 
 	let credential: CredentialToImport | undefined = midtransCredentialFromEnvironment(process.env);
-	if (!credential) {
+	let irisCredential: CredentialToImport | undefined = irisCredentialFromEnvironment(process.env);
+	if (!credential || !irisCredential) {
+		const localUrl = `http://127.0.0.1:${N8N_PORT}`;
 		simulator = await startSimulator({
 			port: SIMULATOR_PORT,
-			// Stands in for the Payment Notification URL a merchant sets in the Midtrans dashboard.
-			notificationUrl: triggerExample && triggerUrlAt(`http://127.0.0.1:${N8N_PORT}`, triggerExample.webhookId),
+			// Stand in for the Payment and Recurring Notification URLs a merchant sets in the Midtrans dashboard, and Iris's.
+			notificationUrl: triggerExample && triggerUrlAt(localUrl, triggerExample.webhookId),
+			recurringNotificationUrl: subscriptionExample && triggerUrlAt(localUrl, subscriptionExample.webhookId),
+			iris: { notificationUrl: payoutsExample && triggerUrlAt(localUrl, payoutsExample.webhookId) },
 			log: (line) => console.log(`[simulator] ${line}`),
 		});
-		credential = simulatorMidtransCredential(simulator.url);
+		credential ??= simulatorMidtransCredential(simulator.url);
+		irisCredential ??= simulatorIrisCredential(simulator.url, simulator.iris);
 		log(`Midtrans simulator listening on ${simulator.url}.`);
 	}
 
@@ -82,7 +92,7 @@ async function main(): Promise<void> {
 		userFolder: join(CACHE_DIR, 'n8n-user-folder'),
 		ports: { http: N8N_PORT, taskBroker: N8N_PORT + 1, cliTaskBroker: N8N_PORT + 2 },
 		publicUrl,
-		credentials: exampleCredentials(credential, MAIL_PORTS.smtp),
+		credentials: exampleCredentials(credential, { iris: irisCredential, smtpPort: MAIL_PORTS.smtp }),
 		workflowFiles,
 		owner: LOCAL_OWNER,
 	});
@@ -93,20 +103,42 @@ async function main(): Promise<void> {
 	});
 	const published =
 		triggerExample && (await publishTriggerExample(rest, triggerExample.workflow.id)) ? triggerExample : undefined;
+	const publishedSubscriptions =
+		subscriptionExample && (await publishTriggerExample(rest, subscriptionExample.workflow.id))
+			? subscriptionExample
+			: undefined;
+	const publishedPayouts =
+		payoutsExample && (await publishTriggerExample(rest, payoutsExample.workflow.id)) ? payoutsExample : undefined;
+	const irisOnSimulator = irisCredential.data.environment === 'custom';
+	const publishedNames = [published, publishedSubscriptions, publishedPayouts].flatMap((example) =>
+		example ? [example.workflow.name] : [],
+	);
 
-	const midtrans = simulator
-		? `local simulator at ${simulator.url}`
-		: `${credential.data.environment}, keys from MIDTRANS_SERVER_KEY / MIDTRANS_CLIENT_KEY`;
+	const midtrans =
+		simulator && credential.data.environment === 'custom'
+			? `local simulator at ${simulator.url}`
+			: `${credential.data.environment}, keys from MIDTRANS_SERVER_KEY / MIDTRANS_CLIENT_KEY`;
 	const lines = [
 		'',
 		`  n8n editor     ${n8n.baseUrl}`,
 		`  log in with    ${LOCAL_OWNER.email}  /  ${LOCAL_OWNER.password}`,
 		`  Midtrans       ${midtrans} (credential "${credential.name}")`,
-		`  examples       ${workflowFiles.length} workflows in Overview${published ? `; "${published.workflow.name}" is published` : ''}`,
+		`  Iris payouts   ${irisOnSimulator ? `local simulator at ${simulator?.url}` : `${irisCredential.data.environment}, keys from MIDTRANS_IRIS_CREATOR_KEY / _APPROVER_KEY / _MERCHANT_KEY`} (credential "${irisCredential.name}")`,
+		`  examples       ${workflowFiles.length} workflows in Overview${publishedNames.length ? `; published: ${publishedNames.map((name) => `"${name}"`).join(', ')}` : ''}`,
 		`  mail inbox     ${mailCatcher.inboxUrl}   (every e-mail the examples send; credential "SMTP (local mail catcher)")`,
 		...(published ? [`  notifications  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, published.webhookId)}`] : []),
+		...(publishedSubscriptions
+			? [`  subscriptions  ${triggerUrlAt(publicUrl ?? n8n.baseUrl, publishedSubscriptions.webhookId)}   (Recurring Notification URL)`]
+			: []),
+		...(publishedPayouts
+			? [`  Iris webhook   ${triggerUrlAt(publicUrl ?? n8n.baseUrl, publishedPayouts.webhookId)}${irisOnSimulator ? '' : '  (paste it as the notification URL in the Iris dashboard)'}`]
+			: []),
 		simulator
-			? '  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)'
+			? [
+					'  pay an order   npm run midtrans -- pay <order_id>   (in another terminal; also: expire, cancel, list)',
+					'  pay a link     npm run midtrans -- link pay <order_id>;  fail a charge: npm run midtrans -- subscription charge <id> --fail',
+					'  move a payout  npm run midtrans -- payout complete <reference_no>   (also: process, fail, list, topup)',
+				].join('\n')
 			: publicUrl
 				? '  paste the notifications URL into the Midtrans dashboard: Settings → Configuration → Payment Notification URL'
 				: '  Midtrans cannot reach 127.0.0.1: set WEBHOOK_URL to a public tunnel to n8n to receive its notifications',

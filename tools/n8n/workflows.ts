@@ -43,20 +43,29 @@ export function credentialTypesOf(workflow: WorkflowFile): string[] {
 	return [...new Set(workflow.nodes.flatMap((node) => (node.disabled ? [] : Object.keys(node.credentials ?? {}))))];
 }
 
+/** Which notifications a Midtrans Trigger receives (its `notifications` parameter; payments unless set). */
+export type NotificationKind = 'payment' | 'subscription' | 'gopayAccount';
+
 /**
- * The first workflow among the files that starts with a Midtrans Trigger and needs no credential types but
- * `credentialTypes` (when given: n8n publishes a workflow only when every node has its credential), and that
- * trigger's webhook id.
+ * The first workflow among the files with a trigger for `kind`, and that trigger's webhook id: a Midtrans
+ * Trigger for one kind of Midtrans notification (each goes to its own dashboard URL), or the Midtrans Payouts
+ * Trigger for 'payouts' (Iris's notification URL). With `credentialTypes`, only a workflow that needs no
+ * other credential types (n8n publishes a workflow only when every node has its credential).
  */
 export function findTriggerWorkflow(
 	files: string[],
+	kind: NotificationKind | 'payouts' = 'payment',
 	credentialTypes?: string[],
 ): { workflow: WorkflowFile; webhookId: string } | undefined {
 	for (const file of files) {
 		const workflow = readWorkflow(file);
 		if (credentialTypes && !credentialTypesOf(workflow).every((type) => credentialTypes.includes(type))) continue;
-		const webhookId = triggerWebhookId(workflow);
-		if (webhookId) return { workflow, webhookId };
+		const trigger = workflow.nodes.find((node) =>
+			kind === 'payouts'
+				? node.type === NODE_TYPES.midtransPayoutsTrigger
+				: node.type === NODE_TYPES.midtransTrigger && (node.parameters.notifications ?? 'payment') === kind,
+		);
+		if (trigger?.webhookId) return { workflow, webhookId: trigger.webhookId };
 	}
 	return undefined;
 }

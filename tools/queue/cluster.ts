@@ -13,6 +13,7 @@ import type { Simulator } from '../simulator';
 import {
 	exampleCredentials,
 	postgresCredential,
+	simulatorIrisCredential,
 	simulatorMidtransCredential,
 	type CredentialToImport,
 } from '../n8n/credentials';
@@ -203,10 +204,10 @@ export async function launchQueueCluster(options: QueueClusterOptions): Promise<
 
 	const mailCatcher = ports.mail ? await MailCatcher.start(ports.mail) : undefined;
 	const credentials: CredentialToImport[] = [
-		...exampleCredentials(
-			simulatorMidtransCredential(options.simulator.url),
-			ports.mail?.smtp ?? NO_MAIL_CATCHER_SMTP_PORT,
-		),
+		...exampleCredentials(simulatorMidtransCredential(options.simulator.url), {
+			iris: simulatorIrisCredential(options.simulator.url, options.simulator.iris),
+			smtpPort: ports.mail?.smtp ?? NO_MAIL_CATCHER_SMTP_PORT,
+		}),
 		postgresCredential({ host: postgres.host, port: postgres.port, ...shop.login }),
 	];
 	const launched: LaunchedN8n = await launchN8n({

@@ -61,15 +61,24 @@ function asObject(raw: unknown): JsonObject {
 	return (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as JsonObject;
 }
 
-/** transaction_details, item_details and customer_details: the part Core API charges and Snap share. */
-function checkOrderDetails(body: JsonObject, problems: string[]): { orderId: string; amount: number | undefined } {
+/**
+ * transaction_details, item_details and customer_details: the part Core API charges and Snap share. A
+ * `trustedOrderId` is one Midtrans made itself (a payment link's or a subscription's charges): not checked.
+ */
+function checkOrderDetails(
+	body: JsonObject,
+	problems: string[],
+	{ trustedOrderId = false }: { trustedOrderId?: boolean } = {},
+): { orderId: string; amount: number | undefined } {
 	const details = objectAt(body, 'transaction_details');
 	const orderId = details.order_id;
 	if (body.transaction_details === undefined) problems.push('transaction_details is required');
 	if (orderId === undefined || orderId === '') problems.push('transaction_details.order_id is required');
 	else if (typeof orderId !== 'string' && typeof orderId !== 'number')
 		problems.push('transaction_details.order_id must be a string');
-	else if (String(orderId).length > ORDER_ID_MAX_LENGTH) {
+	else if (trustedOrderId) {
+		// Midtrans's own order IDs (a link's order ID and two timestamps) may pass 50 characters.
+	} else if (String(orderId).length > ORDER_ID_MAX_LENGTH) {
 		problems.push(`transaction_details.order_id must be at most ${ORDER_ID_MAX_LENGTH} characters`);
 	} else if (!ORDER_ID_PATTERN.test(String(orderId))) {
 		problems.push('transaction_details.order_id may contain only letters, digits and - _ ~ .');
@@ -95,7 +104,11 @@ function checkOrderDetails(body: JsonObject, problems: string[]): { orderId: str
  * Checks a POST /v2/charge body the way Midtrans does: every problem found becomes one validation
  * message of a single 400; a payment type the merchant cannot use answers 402.
  */
-export function validateCharge(rawBody: unknown, unavailablePaymentTypes: readonly string[]): ValidCharge {
+export function validateCharge(
+	rawBody: unknown,
+	unavailablePaymentTypes: readonly string[],
+	{ trustedOrderId = false }: { trustedOrderId?: boolean } = {},
+): ValidCharge {
 	const body = asObject(rawBody);
 	const problems: string[] = [];
 
@@ -105,7 +118,7 @@ export function validateCharge(rawBody: unknown, unavailablePaymentTypes: readon
 	else if (!paymentType) problems.push(`payment_type ${JSON.stringify(paymentTypeName)} is not supported`);
 	else if (unavailablePaymentTypes.includes(paymentTypeName)) throw new SimulatorError('402');
 
-	const { orderId, amount } = checkOrderDetails(body, problems);
+	const { orderId, amount } = checkOrderDetails(body, problems, { trustedOrderId });
 	const expiresAt = checkCustomExpiry(body, problems);
 	if (paymentType && amount !== undefined) paymentType.validate(body, amount, problems);
 

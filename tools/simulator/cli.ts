@@ -5,14 +5,21 @@
 import { parseArgs } from 'util';
 
 import {
+	CHARGE_FAILURES,
 	DEFAULT_RETRY_INTERVALS_MS,
+	DEFAULT_SCHEDULE_UNIT_MS,
 	DEFAULT_SIMULATOR_CLIENT_KEY,
 	DEFAULT_SIMULATOR_HOST,
 	DEFAULT_SIMULATOR_PORT,
 	DEFAULT_SIMULATOR_SERVER_KEY,
+	REAL_SCHEDULE_UNIT_MS,
 	startSimulator,
 } from './index';
-import type { ActiveFault, NotificationDelivery, Transaction, TransactionChange } from './types';
+import { PAYOUT_USAGE, runPayoutCommand } from './iris/cli';
+import type { AccountChange } from './payAccounts';
+import type { LinkPayment } from './paymentLinks';
+import type { SubscriptionCharge } from './subscriptions';
+import type { ActiveFault, NotificationDelivery, ScheduleUnit, Transaction, TransactionChange } from './types';
 
 const DEFAULT_SIMULATOR_URL = `http://${DEFAULT_SIMULATOR_HOST}:${DEFAULT_SIMULATOR_PORT}`;
 
@@ -21,7 +28,9 @@ const USAGE = `Local Midtrans simulator
 Usage: npm run midtrans -- <command> [options]
 
   serve [--port ${DEFAULT_SIMULATOR_PORT}] [--host ${DEFAULT_SIMULATOR_HOST}] [--server-key KEY] [--client-key KEY]
-        [--notification-url URL] [--latency-ms N] [--retry-intervals-ms 2000,10000,…] [--quiet]
+        [--notification-url URL] [--recurring-notification-url URL] [--pay-account-notification-url URL]
+        [--schedule-unit-ms month=60000,day=5000,…|real] [--latency-ms N] [--retry-intervals-ms 2000,10000,…] [--quiet]
+        [--iris-notification-url URL] [--iris-otp OTP]
                                  run a simulator in the foreground (Ctrl-C stops it)
   pay <order_id>                 the customer pays (at the Indomaret till, in GoPay, through 3DS…)
   expire <order_id>              the customer's time to pay runs out
@@ -37,7 +46,19 @@ Usage: npm run midtrans -- <command> [options]
         [--method POST] [--times N] [--after] [--delay-ms N] [--retry-after SECONDS]
   fault list | fault clear
   notification-url <URL|none>    change the dashboard notification URL of the running simulator
+  recurring-notification-url <URL|none>     … its Recurring Notification URL (subscriptions)
+  pay-account-notification-url <URL|none>   … its Pay Account Notification URL (GoPay account linking)
+  link pay <order_id> [--method gopay|bca_va|other_qris|credit_card|…] [--pending]
+                                 the customer pays a payment link (a Snap transaction of its own)
+  link list | link show <order_id>
+  subscription charge <id> [--fail] [--reason deny|token|server]
+                                 charge a subscription now; --fail makes this charge and its retries fail
+  subscription list | subscription show <id>
+  account activate <account_id>  the customer confirms a GoPay account link in the Gojek app
+  account unbind <account_id>    the customer unlinks the account in the Gojek app
+  account list
   reset                          forget everything
+${PAYOUT_USAGE}
 
 Options for commands that talk to a running simulator:
   --simulator URL                default $MIDTRANS_SIMULATOR_URL or ${DEFAULT_SIMULATOR_URL}
@@ -57,6 +78,11 @@ const OPTIONS = {
 	'notification-url': { type: 'string' },
 	'latency-ms': { type: 'string' },
 	'retry-intervals-ms': { type: 'string' },
+	'recurring-notification-url': { type: 'string' },
+	'pay-account-notification-url': { type: 'string' },
+	'schedule-unit-ms': { type: 'string' },
+	pending: { type: 'boolean' },
+	fail: { type: 'boolean' },
 	quiet: { type: 'boolean' },
 	simulator: { type: 'string' },
 	json: { type: 'boolean' },
@@ -78,6 +104,9 @@ const OPTIONS = {
 	after: { type: 'boolean' },
 	'delay-ms': { type: 'string' },
 	'retry-after': { type: 'string' },
+	code: { type: 'string' },
+	'iris-notification-url': { type: 'string' },
+	'iris-otp': { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -158,6 +187,47 @@ function transactionTable(transactions: Transaction[]): string {
 		.join('\n');
 }
 
+/** --schedule-unit-ms: "real", or unit=ms pairs ("month=60000,day=5000") over the defaults. */
+function scheduleUnits(value: string | undefined): Partial<Record<ScheduleUnit, number>> | undefined {
+	if (value === undefined) return undefined;
+	if (value === 'real') return { ...REAL_SCHEDULE_UNIT_MS };
+	const units: Partial<Record<ScheduleUnit, number>> = {};
+	for (const pair of value.split(',')) {
+		const [unit, ms] = pair.split('=').map((part) => part.trim());
+		if (!(unit in DEFAULT_SCHEDULE_UNIT_MS)) {
+			throw new UsageError(
+				`--schedule-unit-ms: "${unit}" is not one of ${Object.keys(DEFAULT_SCHEDULE_UNIT_MS).join(', ')}`,
+			);
+		}
+		units[unit as ScheduleUnit] = wholeNumber('schedule-unit-ms', ms);
+	}
+	return units;
+}
+
+function describeLinkPayment({ transaction, notifications }: LinkPayment): string {
+	return describeChange({ transaction, notifications });
+}
+
+function describeSubscriptionCharge(charge: SubscriptionCharge): string {
+	const subscription = charge.subscription as { id: string; name: string; status: string };
+	const lines = [
+		`${subscription.name} (${subscription.id}): charge ${charge.succeeded ? 'succeeded' : 'failed'}, subscription ${subscription.status}`,
+		...charge.transactions.map((transaction) => `  ${transaction.order_id}: ${transaction.transaction_status}`),
+	];
+	if (!charge.notifications.length)
+		lines.push('  no notification URLs: set them with --notification-url and --recurring-notification-url');
+	for (const delivery of charge.notifications) lines.push(`  ${describeDelivery(delivery)}`);
+	return lines.join('\n');
+}
+
+function describeAccountChange({ account, notifications }: AccountChange): string {
+	const lines = [`${String(account.account_id)}: ${String(account.account_status)}`];
+	if (!notifications.length)
+		lines.push('  no pay account notification URL: set one with --pay-account-notification-url');
+	for (const delivery of notifications) lines.push(`  ${describeDelivery(delivery)}`);
+	return lines.join('\n');
+}
+
 async function serve(values: Values, print: (line: string) => void): Promise<void> {
 	const retryIntervalsMs = values['retry-intervals-ms']
 		?.split(',')
@@ -168,8 +238,12 @@ async function serve(values: Values, print: (line: string) => void): Promise<voi
 		serverKey: values['server-key'],
 		clientKey: values['client-key'],
 		notificationUrl: values['notification-url'],
+		recurringNotificationUrl: values['recurring-notification-url'],
+		payAccountNotificationUrl: values['pay-account-notification-url'],
+		scheduleUnitMs: scheduleUnits(values['schedule-unit-ms']),
 		latencyMs: wholeNumber('latency-ms', values['latency-ms']),
 		retryIntervalsMs,
+		iris: { notificationUrl: values['iris-notification-url'], otp: values['iris-otp'] },
 		log: values.quiet ? undefined : (line) => print(`${new Date().toISOString()} ${line}`),
 	});
 	print(`Midtrans simulator listening on ${simulator.url}`);
@@ -180,7 +254,20 @@ async function serve(values: Values, print: (line: string) => void): Promise<voi
 	print(
 		`  notifications: ${values['notification-url'] ?? 'only to URLs a charge names (X-Override-Notification / X-Append-Notification)'}`,
 	);
+	print(
+		`  subscription notifications: ${values['recurring-notification-url'] ?? 'none (--recurring-notification-url)'}`,
+	);
+	print(
+		`  GoPay account notifications: ${values['pay-account-notification-url'] ?? 'none (--pay-account-notification-url)'}`,
+	);
+	const units = { ...DEFAULT_SCHEDULE_UNIT_MS, ...scheduleUnits(values['schedule-unit-ms']) };
+	print(`  subscription schedule: a month is ${units.month} ms, a day ${units.day} ms, an hour ${units.hour} ms`);
 	print(`  retries after: ${(retryIntervalsMs ?? DEFAULT_RETRY_INTERVALS_MS).join(', ')} ms`);
+	const { iris } = simulator;
+	print(
+		`  Iris credential: Environment "Custom Base URL", Base URL ${simulator.url}, Creator API Key ${iris.creatorKey}, Approver API Key ${iris.approverKey}, Merchant Key ${iris.merchantKey}`,
+	);
+	print(`  Iris notifications: ${iris.notificationUrl() ?? 'none (set with --iris-notification-url)'}; approvals ${values['iris-otp'] ? `need the OTP ${values['iris-otp']}` : 'need no OTP'}`);
 	print(`  pay an order: npm run midtrans -- pay <order_id> --simulator ${simulator.url}`);
 	await new Promise<void>((resolve) => {
 		const stop = () => {
@@ -195,7 +282,7 @@ async function serve(values: Values, print: (line: string) => void): Promise<voi
 /** Runs one command, printing its outcome; `serve` prints as it goes and returns once stopped. */
 export async function runCommand(argv: string[], print: (line: string) => void): Promise<void> {
 	const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-	const [command, argument] = positionals;
+	const [command, argument, third] = positionals;
 	if (!command || command === 'help' || values.help) {
 		print(USAGE);
 		return;
@@ -277,6 +364,100 @@ export async function runCommand(argv: string[], print: (line: string) => void):
 			const settings = await control('PUT', '/settings', { notificationUrl: url === 'none' ? null : url });
 			return show(settings, () => `Notification URL: ${url === 'none' ? 'none' : url}`);
 		}
+		case 'recurring-notification-url':
+		case 'pay-account-notification-url': {
+			const url = requireArgument(argument, 'URL (or none)');
+			const setting =
+				command === 'recurring-notification-url' ? 'recurringNotificationUrl' : 'payAccountNotificationUrl';
+			const settings = await control('PUT', '/settings', { [setting]: url === 'none' ? null : url });
+			return show(
+				settings,
+				() => `${command === 'recurring-notification-url' ? 'Recurring' : 'Pay account'} notification URL: ${url}`,
+			);
+		}
+		case 'link': {
+			if (argument === 'list') {
+				const links = (await control('GET', '/payment-links')) as Array<Record<string, unknown>>;
+				return show(links, () =>
+					links.length
+						? links
+								.map(
+									(link) =>
+										`${String(link.order_id)}  used ${String(link.usage)} of ${String(link.usage_limit)}  ${String(link.payment_link_url)}`,
+								)
+								.join('\n')
+						: 'No payment links yet.',
+				);
+			}
+			const orderId = encodeURIComponent(requireArgument(third, 'order_id'));
+			if (argument === 'show') return print(JSON.stringify(await control('GET', `/payment-links/${orderId}`), null, 2));
+			if (argument !== 'pay')
+				throw new UsageError(`unknown link subcommand "${argument ?? ''}": use pay, list or show`);
+			const payment = (await control('POST', `/payment-links/${orderId}/pay`, {
+				method: values.method,
+				pending: values.pending,
+			})) as LinkPayment;
+			return show(payment, () => describeLinkPayment(payment));
+		}
+		case 'subscription': {
+			if (argument === 'list') {
+				const subscriptions = (await control('GET', '/subscriptions')) as Array<Record<string, unknown>>;
+				return show(subscriptions, () =>
+					subscriptions.length
+						? subscriptions
+								.map((subscription) => {
+									const schedule = subscription.schedule as Record<string, unknown>;
+									return `${String(subscription.id)}  ${String(subscription.name)}  ${String(subscription.status)}  charged ${String(schedule.current_interval)}×, next ${String(schedule.next_execution_at)}`;
+								})
+								.join('\n')
+						: 'No subscriptions yet.',
+				);
+			}
+			const id = requireArgument(third, 'subscription id');
+			if (argument === 'show') {
+				const subscriptions = (await control('GET', '/subscriptions')) as Array<Record<string, unknown>>;
+				const found = subscriptions.find((subscription) => subscription.id === id);
+				if (!found) throw new RefusedError(`No subscription ${id}`);
+				return print(JSON.stringify(found, null, 2));
+			}
+			if (argument !== 'charge')
+				throw new UsageError(`unknown subscription subcommand "${argument ?? ''}": use charge, list or show`);
+			const reason = values.reason;
+			if (reason !== undefined && !values.fail) throw new UsageError('--reason goes with --fail');
+			if (reason !== undefined && !CHARGE_FAILURES.includes(reason as never)) {
+				throw new UsageError(`--reason must be one of ${CHARGE_FAILURES.join(', ')}`);
+			}
+			const charge = (await control('POST', `/subscriptions/${encodeURIComponent(id)}/charge`, {
+				fail: values.fail ? (reason ?? 'deny') : undefined,
+			})) as SubscriptionCharge;
+			return show(charge, () => describeSubscriptionCharge(charge));
+		}
+		case 'account': {
+			if (argument === 'list') {
+				const accounts = (await control('GET', '/accounts')) as Array<Record<string, unknown>>;
+				return show(accounts, () =>
+					accounts.length
+						? accounts.map((account) => `${String(account.account_id)}  ${String(account.account_status)}`).join('\n')
+						: 'No GoPay accounts yet.',
+				);
+			}
+			if (argument !== 'activate' && argument !== 'unbind') {
+				throw new UsageError(`unknown account subcommand "${argument ?? ''}": use activate, unbind or list`);
+			}
+			const change = (await control(
+				'POST',
+				`/accounts/${encodeURIComponent(requireArgument(third, 'account_id'))}/${argument}`,
+			)) as AccountChange;
+			return show(change, () => describeAccountChange(change));
+		}
+		case 'payout':
+			return runPayoutCommand(
+				positionals.slice(1),
+				{ code: values.code, amount: wholeNumber('amount', values.amount) },
+				control,
+				show,
+				(message) => new UsageError(message),
+			);
 		case 'reset':
 			await control('POST', '/reset');
 			return print('Simulator reset.');

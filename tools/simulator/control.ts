@@ -8,7 +8,7 @@ import { type Ledger, notificationFieldsOf, type Transition } from './ledger';
 import { statusCodeFor, type TransactionStatus } from './midtransRules';
 import { signNotification, type Notifier } from './notifier';
 import { jakartaTime } from './time';
-import type { NotificationDelivery, NotifyOptions, TransactionChange } from './types';
+import type { NotificationDelivery, NotifyOptions, RawNotification, TransactionChange } from './types';
 
 export type ChangeKind = 'pay' | 'expire' | 'cancel' | 'refund';
 
@@ -23,6 +23,9 @@ export interface ControlSettings {
  * programmatic API and the control HTTP API both call this.
  */
 export class SimulatorControl {
+	/** What else forgets everything on reset: the products beside the Core API (payment links, subscriptions…). */
+	private readonly alsoResetting: Array<{ reset(): void }> = [];
+
 	constructor(
 		private readonly ledger: Ledger,
 		private readonly notifier: Notifier,
@@ -85,7 +88,40 @@ export class SimulatorControl {
 		return delivery;
 	}
 
+	/** Any JSON to any URL, delivered as Midtrans delivers notifications: for shapes notify() does not make. */
+	async notifyRaw(options: RawNotification): Promise<NotificationDelivery> {
+		const problems: string[] = [];
+		if (typeof options?.url !== 'string' || !/^https?:\/\//.test(options.url))
+			problems.push('url must be an http(s) URL');
+		if (!options?.body || typeof options.body !== 'object' || Array.isArray(options.body))
+			problems.push('body must be a JSON object');
+		if (problems.length) throw new SimulatorError('400', 'Invalid notification', problems);
+		const subject =
+			options.body.order_id ??
+			options.body.account_id ??
+			(options.body.subscription as { id?: unknown } | undefined)?.id ??
+			options.body.id;
+		const [delivery] = await this.notifier.send([options.url], options.body, {
+			retry: options.retry ?? true,
+			kind: options.kind ?? 'payment',
+			subject: subject === undefined ? undefined : String(subject),
+			event: String(
+				options.body.transaction_status ??
+					options.body.event_name ??
+					options.body.account_status ??
+					options.body.status ??
+					'',
+			),
+		});
+		return delivery;
+	}
+
+	alsoReset(...resettable: Array<{ reset(): void }>): void {
+		this.alsoResetting.push(...resettable);
+	}
+
 	reset(): void {
+		for (const product of this.alsoResetting) product.reset();
 		this.ledger.reset();
 		this.notifier.reset();
 		this.faults.clear();

@@ -42,8 +42,9 @@ export class IdempotencyMemory {
 		this.inFlight.delete(key);
 	}
 
-	remember(key: string, answer: RememberedAnswer): void {
-		this.answers.set(key, { ...answer, until: Date.now() + IDEMPOTENCY_MEMORY_MS });
+	/** Remembers a successful answer for `forMs` (Midtrans's five minutes unless an API says otherwise). */
+	remember(key: string, answer: RememberedAnswer, forMs: number = IDEMPOTENCY_MEMORY_MS): void {
+		this.answers.set(key, { ...answer, until: Date.now() + forMs });
 	}
 
 	clear(): void {

@@ -4,15 +4,22 @@ import { CardVault } from './cards';
 import { SimulatorControl } from './control';
 import { FaultBook } from './faults';
 import { IdempotencyMemory } from './idempotency';
+import { createIrisSimulator, type IrisSimulator } from './iris';
 import { Ledger, notificationFieldsOf, type NotificationTargets } from './ledger';
 import { Notifier, signNotification } from './notifier';
+import { PayAccounts, type AccountChange } from './payAccounts';
+import { type LinkPayment, PaymentLinks } from './paymentLinks';
+import type { JsonObject } from './paymentTypes';
+import { SavedCards } from './savedCards';
 import { createSimulatorServer, type RuntimeSettings } from './server';
+import { type ChargeFailure, DEFAULT_SCHEDULE_UNIT_MS, type SubscriptionCharge, Subscriptions } from './subscriptions';
 import { TimerSet } from './timers';
 import type {
 	ActiveFault,
 	Fault,
 	NotificationDelivery,
 	NotifyOptions,
+	RawNotification,
 	SimulatorOptions,
 	Transaction,
 	TransactionChange,
@@ -25,14 +32,34 @@ export type {
 	FaultType,
 	NotificationAttempt,
 	NotificationDelivery,
+	NotificationKind,
 	NotifyOptions,
+	RawNotification,
+	ScheduleUnit,
 	SimulatorOptions,
 	Transaction,
 	TransactionChange,
 } from './types';
+export type { AccountChange, AccountStatus } from './payAccounts';
+export type { LinkPayment } from './paymentLinks';
+export type { ChargeFailure, SubscriptionCharge } from './subscriptions';
 export { SANDBOX_CARDS, SANDBOX_OTP } from './cards';
+export { payAccountSignature } from './payAccounts';
+export { CHARGE_FAILURES, DEFAULT_SCHEDULE_UNIT_MS, REAL_SCHEDULE_UNIT_MS } from './subscriptions';
 export { SimulatorError } from './errors';
 export { signatureFor } from './signature';
+export {
+	DEFAULT_IRIS_APPROVER_KEY,
+	DEFAULT_IRIS_BALANCE,
+	DEFAULT_IRIS_CREATOR_KEY,
+	DEFAULT_IRIS_MERCHANT_KEY,
+	irisSignature,
+	SANDBOX_OTP as IRIS_SANDBOX_OTP,
+	type IrisSimulator,
+	type IrisSimulatorOptions,
+	type PayoutChange,
+	type PayoutDetails,
+} from './iris';
 
 export const DEFAULT_SIMULATOR_PORT = 3900;
 export const DEFAULT_SIMULATOR_HOST = '127.0.0.1';
@@ -78,8 +105,30 @@ export interface Simulator {
 	 * this one and notifications are signed with it.
 	 */
 	setServerKey(serverKey: string): void;
-	/** Forgets transactions, deliveries, faults, spent card tokens and idempotency keys. */
+	/** The dashboard's Recurring Notification URL (subscriptions), changeable while running. */
+	setRecurringNotificationUrl(url: string | undefined): void;
+	/** The dashboard's Pay Account Notification URL (GoPay account linking), changeable while running. */
+	setPayAccountNotificationUrl(url: string | undefined): void;
+	/** Any JSON to any URL, delivered as Midtrans delivers notifications (e.g. a forged subscription notification). */
+	notifyRaw(notification: RawNotification): Promise<NotificationDelivery>;
+	/** The customer pays a payment link (GoPay unless `method` names another enabled payment); `pending` leaves it unpaid. */
+	payLink(orderId: string, options?: { method?: string; pending?: boolean }): Promise<LinkPayment>;
+	/** A payment link as GET /v1/payment-links/{order_id} answers it. */
+	paymentLink(orderId: string): JsonObject;
+	/** Charges a subscription now, as its schedule would; `fail` makes this charge and its retries fail that way. */
+	chargeSubscription(id: string, options?: { fail?: ChargeFailure }): Promise<SubscriptionCharge>;
+	/** A subscription as GET /v1/subscriptions/{id} answers it. */
+	subscription(id: string): JsonObject;
+	/** The customer confirms a GoPay account link in the Gojek app: PENDING → ENABLED. */
+	activateAccount(accountId: string): Promise<AccountChange>;
+	/** The customer unlinks the account in the Gojek app: ENABLED → DISABLED. */
+	unlinkAccount(accountId: string): Promise<AccountChange>;
+	/** A GoPay account as GET /v2/pay/account/{id} answers it. */
+	account(accountId: string): JsonObject;
+	/** Forgets transactions, deliveries, faults, spent card tokens and idempotency keys, and every product's state (Iris's too). */
 	reset(): void;
+	/** Iris (Midtrans Payouts), under {url}/iris/api/v1: its keys, payouts, balance and notifications. */
+	iris: IrisSimulator;
 }
 
 /** Starts a local Midtrans: Core API, Snap, notifications with retries, and a control API under /_simulator. */
@@ -89,6 +138,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		clientKey: options.clientKey ?? DEFAULT_SIMULATOR_CLIENT_KEY,
 		latencyMs: options.latencyMs ?? 0,
 		notificationUrl: options.notificationUrl,
+		recurringNotificationUrl: options.recurringNotificationUrl,
+		payAccountNotificationUrl: options.payAccountNotificationUrl,
 		log: options.log ?? (() => {}),
 	};
 	const merchantId = options.merchantId ?? DEFAULT_MERCHANT_ID;
@@ -113,11 +164,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		];
 		return [...new Set(urls)];
 	};
+	const payAccounts = new PayAccounts({
+		notifier,
+		merchantId,
+		// Read when used, so that setServerKey reaches what it signs.
+		get serverKey() {
+			return settings.serverKey;
+		},
+		baseUrl: () => url,
+		payAccountNotificationUrl: () => settings.payAccountNotificationUrl,
+	});
 	const ledger = new Ledger({
 		merchantId,
 		baseUrl: () => url,
 		unavailablePaymentTypes: options.unavailablePaymentTypes ?? [],
 		cards,
+		gopayAccounts: payAccounts,
 		timers,
 		announce: (transaction, targets) => {
 			const urls = urlsFor(targets);
@@ -133,7 +195,38 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 		merchantId,
 	});
-	const server = createSimulatorServer({ ledger, control, notifier, faults, cards, idempotency, timers, settings });
+	// The products beside the Core API and Snap, one module each: registered here and reset with the rest.
+	const paymentLinks = new PaymentLinks({ ledger, cards, merchantId, baseUrl: () => url });
+	const subscriptions = new Subscriptions({
+		ledger,
+		cards,
+		notifier,
+		timers,
+		merchantId,
+		unitMs: { ...DEFAULT_SCHEDULE_UNIT_MS, ...options.scheduleUnitMs },
+		recurringNotificationUrl: () => settings.recurringNotificationUrl,
+	});
+	const savedCards = new SavedCards({
+		cards,
+		get serverKey() {
+			return settings.serverKey;
+		},
+		clientKey: settings.clientKey,
+	});
+	const iris = createIrisSimulator(options.iris ?? {}, { notifier, log: settings.log });
+	const products = [paymentLinks, subscriptions, payAccounts, savedCards, iris.product];
+	control.alsoReset(...products);
+	const server = createSimulatorServer({
+		ledger,
+		control,
+		notifier,
+		faults,
+		cards,
+		idempotency,
+		timers,
+		settings,
+		products,
+	});
 
 	const host = options.host ?? DEFAULT_SIMULATOR_HOST;
 	await new Promise<void>((resolve, reject) => {
@@ -182,6 +275,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		setServerKey: (serverKey) => {
 			settings.serverKey = serverKey;
 		},
+		setRecurringNotificationUrl: (recurringUrl) => {
+			settings.recurringNotificationUrl = recurringUrl;
+		},
+		setPayAccountNotificationUrl: (payAccountUrl) => {
+			settings.payAccountNotificationUrl = payAccountUrl;
+		},
+		notifyRaw: (notification) => control.notifyRaw(notification),
+		payLink: (orderId, payOptions) => paymentLinks.pay(orderId, payOptions),
+		paymentLink: (orderId) => paymentLinks.view(orderId),
+		chargeSubscription: (id, chargeOptions) => subscriptions.charge(id, chargeOptions),
+		subscription: (id) => subscriptions.view(id),
+		activateAccount: (accountId) => payAccounts.activate(accountId),
+		unlinkAccount: (accountId) => payAccounts.unbind(accountId),
+		account: (accountId) => payAccounts.view(accountId),
 		reset: () => control.reset(),
+		iris,
 	};
 }

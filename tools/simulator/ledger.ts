@@ -5,7 +5,14 @@ import { validateCharge, validateSnapRequest } from './charge';
 import { SimulatorError } from './errors';
 import { statusCodeFor, type TransactionStatus } from './midtransRules';
 import { rupiah, wholeRupiah } from './money';
-import { cardDecision, type CardState, type JsonObject, type SimulatedPaymentType } from './paymentTypes';
+import {
+	cardDecision,
+	type CardState,
+	type GoPayWallets,
+	type JsonObject,
+	savedCardFields,
+	type SimulatedPaymentType,
+} from './paymentTypes';
 import { jakartaTime } from './time';
 import type { TimerSet } from './timers';
 import type { NotificationDelivery, Transaction } from './types';
@@ -60,11 +67,23 @@ export interface Transition {
 	replayable: boolean;
 }
 
+/** How a charge the simulator makes itself (a payment link's, a subscription's) differs from one sent to /v2/charge. */
+export interface InternalCharge {
+	/** Its order ID is Midtrans's own (a link's order ID with suffixes, a subscription's name and 32 digits): longer than 50. */
+	internal?: boolean;
+	/** Fields the transaction carries besides its payment type's (a payment link's custom_field1..3). */
+	extraFields?: JsonObject;
+	/** Denied whatever the card or wallet. */
+	forceDeny?: boolean;
+}
+
 export interface LedgerSettings {
 	merchantId: string;
 	baseUrl: () => string;
 	unavailablePaymentTypes: readonly string[];
 	cards: CardVault;
+	/** Linked GoPay accounts, for tokenized GoPay charges. */
+	gopayAccounts?: GoPayWallets;
 	timers: TimerSet;
 	/** Sends the notification of the transaction's current state to its targets. */
 	announce(transaction: Transaction, targets: NotificationTargets): Promise<NotificationDelivery[]>;
@@ -104,9 +123,13 @@ export class Ledger {
 		this.snapSessions.clear();
 	}
 
-	/** POST /v2/charge. */
-	charge(body: unknown, targets: NotificationTargets): Transition {
-		const charge = validateCharge(body, this.settings.unavailablePaymentTypes);
+	/** POST /v2/charge, or a charge the simulator makes itself (see InternalCharge). */
+	charge(
+		body: unknown,
+		targets: NotificationTargets,
+		{ internal, extraFields, forceDeny }: InternalCharge = {},
+	): Transition {
+		const charge = validateCharge(body, this.settings.unavailablePaymentTypes, { trustedOrderId: internal });
 		this.refuseDuplicate(charge.orderId);
 		const transactionId = randomUUID();
 		const opening = charge.paymentType.open({
@@ -114,6 +137,9 @@ export class Ledger {
 			transactionId,
 			baseUrl: this.settings.baseUrl(),
 			cards: this.settings.cards,
+			gopayAccounts: this.settings.gopayAccounts,
+			amount: charge.amount,
+			forceDeny,
 		});
 		const now = new Date();
 		const expiresAt =
@@ -135,6 +161,7 @@ export class Ledger {
 			...(opening.fraudStatus ? { fraud_status: opening.fraudStatus } : {}),
 			...(expiresAt ? { expiry_time: jakartaTime(expiresAt) } : {}),
 			...opening.fields,
+			...extraFields,
 		};
 		const entry: LedgerEntry = {
 			view,
@@ -176,7 +203,8 @@ export class Ledger {
 			if (view.transaction_status === 'pending') return settle();
 		} else if (view.transaction_status === 'pending') {
 			const decision = cardDecision(card);
-			return this.move(entry, decision.status, { ...decision.fields, fraud_status: decision.fraudStatus });
+			const saved = savedCardFields(this.settings.cards, card, decision.status);
+			return this.move(entry, decision.status, { ...decision.fields, ...saved, fraud_status: decision.fraudStatus });
 		} else if (view.fraud_status === 'accept') {
 			if (view.transaction_status === 'authorize') return this.move(entry, 'capture');
 			if (view.transaction_status === 'capture') return settle();

@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'https';
 
 import { signatureFor } from './signature';
 import type { TimerSet } from './timers';
-import type { NotificationAttempt, NotificationDelivery } from './types';
+import type { NotificationAttempt, NotificationDelivery, NotificationKind } from './types';
 
 /** Midtrans's notification headers: a fixed User-Agent and no way to add others. */
 const NOTIFICATION_HEADERS = {
@@ -47,6 +47,7 @@ function postOnce(
 	payload: string,
 	timeoutMs: number,
 	signal: AbortSignal,
+	extraHeaders: Record<string, string>,
 ): Promise<{ response: IncomingMessage; body: string }> {
 	const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
 	return new Promise((resolve, reject) => {
@@ -54,7 +55,7 @@ function postOnce(
 			url,
 			{
 				method: 'POST',
-				headers: { ...NOTIFICATION_HEADERS, 'Content-Length': Buffer.byteLength(payload), Connection: 'close' },
+				headers: { ...NOTIFICATION_HEADERS, ...extraHeaders, 'Content-Length': Buffer.byteLength(payload), Connection: 'close' },
 				// A fresh connection per notification: nothing stays open after the simulator closes.
 				agent: false,
 				timeout: timeoutMs,
@@ -82,6 +83,7 @@ async function postNotification(
 	payload: string,
 	timeoutMs: number,
 	signal: AbortSignal,
+	extraHeaders: Record<string, string> = {},
 ): Promise<PostAnswer> {
 	let url: URL;
 	try {
@@ -91,7 +93,7 @@ async function postNotification(
 	}
 	try {
 		for (let hop = 0; ; hop++) {
-			const { response, body } = await postOnce(url, payload, timeoutMs, signal);
+			const { response, body } = await postOnce(url, payload, timeoutMs, signal, extraHeaders);
 			const status = response.statusCode ?? 0;
 			const location = response.headers.location;
 			if ((status === 307 || status === 308) && location && hop < MAX_REDIRECTS) {
@@ -107,6 +109,9 @@ async function postNotification(
 
 interface DeliveryRecord {
 	delivery: NotificationDelivery;
+	/** The exact text POSTed (the body's JSON unless the sender gave its own), and headers beside the fixed ones. */
+	payload: string;
+	headers: Record<string, string>;
 	retry: boolean;
 	abort: AbortController;
 	cancelRetry?: () => void;
@@ -134,24 +139,39 @@ export class Notifier {
 
 	/**
 	 * POSTs `body` to each URL; resolves after each first attempt. `chainKey` (a transaction id) makes
-	 * this first attempt wait for the previous one with the same key.
+	 * this first attempt wait for the previous one with the same key. A notification that is not a payment's
+	 * names what it is about (`subject`) and what happened (`event`) for the delivery record.
 	 */
 	send(
 		urls: string[],
 		body: Record<string, unknown>,
-		options: { chainKey?: string; retry?: boolean } = {},
+		options: {
+			chainKey?: string;
+			retry?: boolean;
+			kind?: NotificationKind;
+			/** What the delivery is about and what happened, where the body does not say it at its top (subscriptions). */
+			subject?: string;
+			event?: string;
+			/** The exact bytes to send (Iris signs the raw payload), and headers beside Midtrans's own. */
+			payload?: string;
+			headers?: Record<string, string>;
+		} = {},
 	): Promise<NotificationDelivery[]> {
 		const records = urls.map((url) => {
 			const record: DeliveryRecord = {
 				delivery: {
 					id: randomUUID(),
+					kind: options.kind ?? 'payment',
 					url,
-					order_id: String(body.order_id ?? ''),
-					transaction_status: String(body.transaction_status ?? ''),
+					// An Iris notification names its payout (reference_no) or top-up (transaction_id) and a status.
+					order_id: options.subject ?? String(body.order_id ?? body.reference_no ?? body.transaction_id ?? ''),
+					transaction_status: options.event ?? String(body.transaction_status ?? body.status ?? ''),
 					body,
 					attempts: [],
 					state: 'sending',
 				},
+				payload: options.payload ?? JSON.stringify(body),
+				headers: options.headers ?? {},
 				retry: options.retry ?? true,
 				abort: new AbortController(),
 			};
@@ -218,9 +238,10 @@ export class Notifier {
 		const attempt: NotificationAttempt = { at: new Date().toISOString() };
 		const answer = await postNotification(
 			delivery.url,
-			JSON.stringify(delivery.body),
+			record.payload,
 			this.settings.timeoutMs,
 			record.abort.signal,
+			record.headers,
 		);
 		Object.assign(attempt, answer);
 		delivery.attempts.push(attempt);

@@ -3,11 +3,11 @@ import type { Transaction } from './types';
 
 /** The customer's side of a payment, served as plain HTML forms: no JavaScript, nothing to install. */
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-function page(title: string, body: string): string {
+export function page(title: string, body: string): string {
 	return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Midtrans simulator</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1c2430}
@@ -16,7 +16,7 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.3rem 1rem}dt{color:#667}butt
 <body><h1>${escapeHtml(title)}</h1>${body}<p class="note">Local Midtrans simulator: no money moves.</p></body></html>`;
 }
 
-function summary(fields: Record<string, unknown>): string {
+export function summary(fields: Record<string, unknown>): string {
 	const rows = Object.entries(fields)
 		.filter(([, value]) => value !== undefined)
 		.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(String(value))}</dd>`)

@@ -1,6 +1,6 @@
 import { randomInt } from 'crypto';
 
-import type { CardOutcome, CardVault } from './cards';
+import type { CardOnToken, CardOutcome, CardVault } from './cards';
 import {
 	ALFAMART_FREE_TEXT_MAX_LENGTH,
 	CSTORE_AMOUNT_RANGE,
@@ -9,7 +9,8 @@ import {
 	type CstoreStore,
 	type TransactionStatus,
 } from './midtransRules';
-import { EXPIRY_UNIT_MS } from './time';
+import { SimulatorError } from './errors';
+import { EXPIRY_UNIT_MS, jakartaTime } from './time';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -41,6 +42,17 @@ export interface CardState {
 	outcome: CardOutcome;
 	/** `credit_card.type: "authorize"`: the charge only reserves the money until POST /v2/capture. */
 	authorizeOnly: boolean;
+	/** `credit_card.save_token_id`: once accepted, the card is saved and the transaction carries saved_token_id. */
+	save?: CardOnToken;
+}
+
+/** Linked GoPay accounts, as a tokenized GoPay charge needs them (payAccounts.ts). */
+export interface GoPayWallets {
+	/**
+	 * Takes `amount` from the linked account's payment option; false when its balance is too low (GoPay denies).
+	 * Throws a 400 naming the problem when the account is not ENABLED or the token is not one of its options.
+	 */
+	charge(accountId: string, paymentOptionToken: string, amount: number): { paid: boolean; optionName: string };
 }
 
 export interface OpeningContext {
@@ -49,6 +61,10 @@ export interface OpeningContext {
 	/** The simulator's own base URL, for action and redirect URLs. */
 	baseUrl: string;
 	cards: CardVault;
+	gopayAccounts?: GoPayWallets;
+	amount: number;
+	/** The charge is denied whatever the card or wallet (a subscription charge the simulator was told to fail). */
+	forceDeny?: boolean;
 }
 
 export interface SimulatedPaymentType {
@@ -64,6 +80,8 @@ export interface SimulatedPaymentType {
 
 const MINUTES_15 = 15 * EXPIRY_UNIT_MS.minute;
 const ONE_DAY = EXPIRY_UNIT_MS.day;
+/** docs.midtrans.com/reference/ewallet-ovo: "All OVO orders have fixed expiry of 65 seconds". */
+const OVO_EXPIRY_MS = 65_000;
 
 function checkLength(problems: string[], path: string, value: unknown, max: number): void {
 	if (value !== undefined && String(value).length > max) problems.push(`${path} must be at most ${max} characters`);
@@ -174,6 +192,13 @@ export function cardDecision(card: CardState): Omit<Opening, 'fields' | 'card'> 
 	}
 }
 
+/** The fields a card transaction gains once accepted with save_token_id: saved_token_id and its expiry. */
+export function savedCardFields(cards: CardVault, card: CardState, status: TransactionStatus): JsonObject {
+	if (!card.save || (status !== 'capture' && status !== 'authorize')) return {};
+	const { saved_token_id, saved_token_id_expired_at } = cards.saveCharged(card.save);
+	return { saved_token_id, saved_token_id_expired_at };
+}
+
 const creditCard: SimulatedPaymentType = {
 	validate(body, amount, problems) {
 		const details = objectAt(body, 'credit_card');
@@ -182,16 +207,23 @@ const creditCard: SimulatedPaymentType = {
 			problems.push('credit_card.type must be authorize or authorize_capture');
 		}
 	},
-	open({ body, transactionId, baseUrl, cards }) {
+	open({ body, transactionId, baseUrl, cards, forceDeny }) {
 		const details = objectAt(body, 'credit_card');
-		const { card, maskedCard } = cards.spend(details.token_id);
-		const state: CardState = { outcome: card.outcome, authorizeOnly: details.type === 'authorize' };
+		const charged = cards.spend(details.token_id);
+		const { card, maskedCard } = charged;
+		const state: CardState = {
+			outcome: forceDeny ? 'bank-deny' : card.outcome,
+			authorizeOnly: details.type === 'authorize',
+			...(details.save_token_id === true ? { save: charged } : {}),
+		};
 		const fields: JsonObject = {
 			masked_card: maskedCard,
 			bank: typeof details.bank === 'string' && details.bank ? details.bank.toLowerCase() : 'bni',
 			card_type: 'credit',
 		};
-		const wantsThreeDs = card.threeDs && details.authentication !== false && card.outcome === 'accept';
+		// A saved token is the one-click flow: the card holder was authenticated when the card was saved.
+		const wantsThreeDs =
+			card.threeDs && !charged.saved && details.authentication !== false && state.outcome === 'accept';
 		if (wantsThreeDs) {
 			return {
 				status: 'pending',
@@ -203,7 +235,8 @@ const creditCard: SimulatedPaymentType = {
 			};
 		}
 		const decision = cardDecision(state);
-		return { ...decision, fields: { ...fields, ...decision.fields }, card: state };
+		const saved = savedCardFields(cards, state, decision.status);
+		return { ...decision, fields: { ...fields, ...decision.fields, ...saved }, card: state };
 	},
 	honoursIdempotencyKey: () => true,
 	refundable: true,
@@ -211,9 +244,45 @@ const creditCard: SimulatedPaymentType = {
 
 const gopay: SimulatedPaymentType = {
 	validate(body, _amount, problems) {
-		checkCallbackUrl(problems, 'gopay.callback_url', objectAt(body, 'gopay').callback_url);
+		const details = objectAt(body, 'gopay');
+		checkCallbackUrl(problems, 'gopay.callback_url', details.callback_url);
+		// docs.midtrans.com/reference/gopay-tokenization: a linked account is charged with both.
+		const hasAccount = details.account_id !== undefined && details.account_id !== '';
+		const hasToken = details.payment_option_token !== undefined && details.payment_option_token !== '';
+		if (hasAccount && !hasToken) problems.push('gopay.payment_option_token is required with gopay.account_id');
+		if (hasToken && !hasAccount) problems.push('gopay.account_id is required with gopay.payment_option_token');
 	},
-	open({ transactionId, baseUrl }) {
+	open({ body, transactionId, baseUrl, gopayAccounts, amount, forceDeny }) {
+		const details = objectAt(body, 'gopay');
+		if (details.account_id !== undefined && details.account_id !== '') {
+			if (!gopayAccounts) throw new SimulatorError('402');
+			const { paid, optionName } = gopayAccounts.charge(
+				String(details.account_id),
+				String(details.payment_option_token),
+				amount,
+			);
+			// Tokenized charges settle at once (docs: "200" settlement), or GoPay denies them ("Insufficient Balance").
+			if (!paid || forceDeny) {
+				return {
+					status: 'deny',
+					statusCode: '202',
+					statusMessage: 'GoPay transaction is denied',
+					fraudStatus: 'accept',
+					fields: {
+						channel_response_code: '201',
+						channel_response_message: 'Insufficient Balance',
+						payment_option_type: optionName,
+					},
+				};
+			}
+			return {
+				status: 'settlement',
+				statusCode: '200',
+				statusMessage: 'Success, GoPay transaction is successful',
+				fraudStatus: 'accept',
+				fields: { payment_option_type: optionName, settlement_time: jakartaTime(new Date()) },
+			};
+		}
 		return {
 			status: 'pending',
 			statusCode: '201',
@@ -336,7 +405,112 @@ const echannel: SimulatedPaymentType = {
 	refundable: false,
 };
 
+/** docs.midtrans.com/reference/ewallet-ovo: a push to the payer's OVO app, expiring after 65 s; no custom expiry. */
+const ovo: SimulatedPaymentType = {
+	validate(body, _amount, problems) {
+		if (body.ovo === undefined) problems.push('ovo is required');
+		const phone = objectAt(body, 'ovo').payer_phone_number;
+		if (phone !== undefined && !/^\+?\d{6,20}$/.test(String(phone)))
+			problems.push('ovo.payer_phone_number must be a phone number');
+		if (body.custom_expiry !== undefined) problems.push('custom_expiry is not supported for ovo');
+	},
+	open({ body }) {
+		const phone = objectAt(body, 'ovo').payer_phone_number;
+		return {
+			status: 'pending',
+			statusCode: '201',
+			statusMessage: 'Ovo transaction is created',
+			fraudStatus: 'accept',
+			fields: phone === undefined ? {} : { payer_phone_number: String(phone) },
+			defaultExpiryMs: OVO_EXPIRY_MS,
+		};
+	},
+	honoursIdempotencyKey: () => true,
+	refundable: true,
+};
+
+function checkItemsHave(body: JsonObject, fields: readonly string[], problems: string[], paymentType: string): void {
+	const items = Array.isArray(body.item_details) ? (body.item_details as JsonObject[]) : [];
+	if (!items.length) problems.push(`item_details is required for ${paymentType}`);
+	items.forEach((item, index) => {
+		for (const field of fields) {
+			if (item?.[field] === undefined || item[field] === '')
+				problems.push(`item_details[${index}].${field} is required for ${paymentType}`);
+		}
+	});
+}
+
+function checkCustomerHas(body: JsonObject, fields: readonly string[], problems: string[], paymentType: string): void {
+	const customer = objectAt(body, 'customer_details');
+	for (const field of fields) {
+		if (customer[field] === undefined || customer[field] === '')
+			problems.push(`customer_details.${field} is required for ${paymentType}`);
+	}
+}
+
+/** Akulaku and Kredivo: the customer pays on the provider's page (redirect_url), which the simulator serves as its checkout page. */
+function cardlessCredit(
+	check: (body: JsonObject, problems: string[]) => void,
+	answer: { statusMessage: string; channel: JsonObject; expiryMs: number },
+): SimulatedPaymentType {
+	return {
+		validate: (body, _amount, problems) => check(body, problems),
+		open({ transactionId, baseUrl }) {
+			return {
+				status: 'pending',
+				statusCode: '201',
+				statusMessage: answer.statusMessage,
+				fraudStatus: 'accept',
+				fields: { redirect_url: checkoutPageUrl(baseUrl, transactionId), ...answer.channel },
+				defaultExpiryMs: answer.expiryMs,
+			};
+		},
+		honoursIdempotencyKey: () => true,
+		refundable: true,
+	};
+}
+
+const CUSTOMER_NAME_AND_CONTACT = ['first_name', 'last_name', 'email', 'phone'] as const;
+
+/** docs.midtrans.com/reference/akulaku-1: item_details (with id) and customer_details are required. */
+const akulaku = cardlessCredit(
+	(body, problems) => {
+		checkItemsHave(body, ['id', 'name', 'price', 'quantity'], problems, 'akulaku');
+		checkCustomerHas(body, CUSTOMER_NAME_AND_CONTACT, problems, 'akulaku');
+	},
+	{
+		statusMessage: 'Success, Akulaku transaction is created',
+		channel: { channel_response_code: '', channel_response_message: '' },
+		expiryMs: 2 * EXPIRY_UNIT_MS.hour,
+	},
+);
+
+/**
+ * docs.midtrans.com/reference/kredivo-1: by default customer_details with shipping_address, and item_details with
+ * every field of the sample (id, name, price, category, quantity, url).
+ */
+const kredivo = cardlessCredit(
+	(body, problems) => {
+		checkItemsHave(body, ['id', 'name', 'price', 'category', 'quantity', 'url'], problems, 'kredivo');
+		checkCustomerHas(body, CUSTOMER_NAME_AND_CONTACT, problems, 'kredivo');
+		const shipping = objectAt(objectAt(body, 'customer_details'), 'shipping_address');
+		for (const field of ['first_name', 'last_name', 'phone', 'address', 'city', 'postal_code', 'country_code']) {
+			if (shipping[field] === undefined || shipping[field] === '') {
+				problems.push(`customer_details.shipping_address.${field} is required for kredivo`);
+			}
+		}
+	},
+	{
+		statusMessage: 'Kredivo transaction is created',
+		channel: { channel_response_code: 'OK', channel_response_message: 'Success Create Transaction' },
+		expiryMs: ONE_DAY,
+	},
+);
+
 export const SIMULATED_PAYMENT_TYPES: Record<string, SimulatedPaymentType> = {
+	akulaku,
+	kredivo,
+	ovo,
 	cstore,
 	credit_card: creditCard,
 	gopay,

@@ -10,7 +10,7 @@ import { NOTIFICATION_URLS_PER_HEADER } from './midtransRules';
 import type { Notifier } from './notifier';
 import { checkoutPage, qrCodeSvg, snapPage, threeDsPage } from './pages';
 import type { TimerSet } from './timers';
-import type { ActiveFault, NotifyOptions, Transaction } from './types';
+import type { ActiveFault, NotifyOptions, RawNotification, Transaction } from './types';
 
 /**
  * Who may call a route and what wraps it. core: Midtrans Core API (server key, error-inside-200 bodies,
@@ -18,9 +18,9 @@ import type { ActiveFault, NotifyOptions, Transaction } from './types';
  * error_messages). token: GET /v2/token (client key). page: what the customer's browser opens.
  * control: the simulator's own API under /_simulator.
  */
-type Area = 'core' | 'snap' | 'token' | 'page' | 'control';
+export type Area = 'core' | 'snap' | 'token' | 'page' | 'control' | 'product';
 
-interface Call {
+export interface Call {
 	method: string;
 	path: string;
 	params: string[];
@@ -29,7 +29,7 @@ interface Call {
 	body: unknown;
 }
 
-interface Answer {
+export interface Answer {
 	status: number;
 	body?: unknown;
 	/** Sent as text with this content type instead of JSON. */
@@ -39,20 +39,48 @@ interface Answer {
 	replayable?: boolean;
 }
 
-interface Route {
+export interface Route {
 	/** An HTTP method, or '*' for pages that take GET and POST. */
 	method: string;
 	pattern: RegExp;
 	area: Area;
 	handle(call: Call): Answer | Promise<Answer>;
+	/** Who may call it, where the area's rule (the server key for core and snap) does not fit (the BIN API also takes the client key). */
+	authorize?(call: Call): boolean;
+	/**
+	 * How this API words a refusal or a fault, where its area's wording does not fit (subscriptions, payment
+	 * links, BIN, Iris): for a thrown SimulatorError, and for an injected http-NNN or body-500 fault.
+	 */
+	errorAnswer?(error: SimulatorError): Answer;
+	/**
+	 * How long a POST's Idempotency-Key is honoured: the area's default (5 minutes for core and snap POSTs)
+	 * unless given; 0 where Midtrans takes no key (/pay/account).
+	 */
+	idempotencyMs?: number;
+}
+
+/**
+ * A product beside the Core API and Snap (payment links, subscriptions, GoPay accounts, Iris), in a module of
+ * its own, registered with a line in index.ts: its routes and its state. A product with an API of its own
+ * (Iris) gives its API routes the area 'product': they take latency and faults like the Core API's but
+ * authenticate and answer themselves.
+ */
+export interface SimulatorProduct {
+	routes(): Route[];
+	/** Forgets everything (POST /_simulator/reset). */
+	reset(): void;
 }
 
 export interface RuntimeSettings {
 	serverKey: string;
 	clientKey: string;
 	latencyMs: number;
-	/** The dashboard's notification URL; the control API may change it while running. */
+	/** The dashboard's Payment Notification URL; the control API may change it while running. */
 	notificationUrl?: string;
+	/** The dashboard's Recurring Notification URL, where subscription notifications go. */
+	recurringNotificationUrl?: string;
+	/** The dashboard's Pay Account Notification URL, where GoPay account (un)linking notifications go. */
+	payAccountNotificationUrl?: string;
 	log: (line: string) => void;
 }
 
@@ -65,13 +93,18 @@ export interface ServerParts {
 	idempotency: IdempotencyMemory;
 	timers: TimerSet;
 	settings: RuntimeSettings;
+	/** Registered with a line in index.ts each; their routes follow the Core API's and Snap's. */
+	products: SimulatorProduct[];
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const CONTROL_CHANGES: readonly ChangeKind[] = ['pay', 'expire', 'cancel', 'refund'];
 
-const json = (status: number, body: unknown, replayable = true): Answer => ({ status, body, replayable });
-const html = (content: string): Answer => ({ status: 200, text: { contentType: 'text/html; charset=utf-8', content } });
+export const json = (status: number, body: unknown, replayable = true): Answer => ({ status, body, replayable });
+export const html = (content: string): Answer => ({
+	status: 200,
+	text: { contentType: 'text/html; charset=utf-8', content },
+});
 
 function headerList(value: string | string[] | undefined): string[] | undefined {
 	if (value === undefined) return undefined;
@@ -89,12 +122,25 @@ function notificationTargets(headers: IncomingHttpHeaders): NotificationTargets 
 	};
 }
 
-function serverKeyOf(headers: IncomingHttpHeaders): string | undefined {
+/** The username of a Basic authorization header: the key Midtrans's APIs are called with. */
+export function serverKeyOf(headers: IncomingHttpHeaders): string | undefined {
 	const match = /^Basic\s+(\S+)$/i.exec(headers.authorization ?? '');
 	if (!match) return undefined;
 	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
 	return colon === -1 ? decoded : decoded.slice(0, colon);
+}
+
+/** The dashboard's three notification URLs, as the control API reads and changes them. */
+const NOTIFICATION_SETTINGS = ['notificationUrl', 'recurringNotificationUrl', 'payAccountNotificationUrl'] as const;
+type NotificationSetting = (typeof NOTIFICATION_SETTINGS)[number];
+
+function notificationSettings(settings: RuntimeSettings): Record<NotificationSetting, string | null> {
+	return {
+		notificationUrl: settings.notificationUrl ?? null,
+		recurringNotificationUrl: settings.recurringNotificationUrl ?? null,
+		payAccountNotificationUrl: settings.payAccountNotificationUrl ?? null,
+	};
 }
 
 /** How each area words a refusal. */
@@ -110,7 +156,15 @@ function errorAnswer(area: Area, error: SimulatorError): Answer {
 	return json(code === 401 || code === 404 ? code : 200, error.toBody());
 }
 
-function faultAnswer(area: Area, fault: ActiveFault): Answer {
+function faultAnswer(route: Route, fault: ActiveFault): Answer {
+	const { area } = route;
+	if (route.errorAnswer) {
+		// An API without the Core API's error-inside-200 quirk: body-500 is a plain 500, in the API's own words.
+		const status = fault.type === 'body-500' ? 500 : Number(fault.type.slice('http-'.length));
+		const answer = route.errorAnswer(new SimulatorError(String(status), ERROR_MESSAGES[String(status)] ?? 'Simulated failure'));
+		if (status === 429) answer.headers = { ...answer.headers, 'Retry-After': String(fault.retryAfterSeconds ?? 1) };
+		return answer;
+	}
 	const httpStatus = fault.type === 'body-500' ? 200 : Number(fault.type.slice('http-'.length));
 	const code = fault.type === 'body-500' ? '500' : String(httpStatus);
 	const answer = errorAnswer(
@@ -277,10 +331,10 @@ function buildRoutes({ ledger, control, notifier, faults, cards, settings }: Ser
 				json(200, {
 					name: 'Local Midtrans simulator',
 					coreApi:
-						'POST /v2/charge, GET /v2/{id}/status, POST /v2/{id}/cancel|expire|approve|deny|refund, POST /v2/capture, GET /v2/token',
+						'POST /v2/charge, GET /v2/{id}/status, POST /v2/{id}/cancel|expire|approve|deny|refund, POST /v2/capture, GET /v2/token, GET /v2/card/register, GET /v2/point_inquiry/{token}, GET /v1/bins/{bin}, POST|GET /v2/pay/account[/{id}], POST /v2/pay/account/{id}/unbind, POST|GET|DELETE /v1/payment-links[/{order_id}], POST|GET|PATCH /v1/subscriptions[/{id}], POST /v1/subscriptions/{id}/enable|disable|cancel',
 					snap: 'POST /snap/v1/transactions',
 					control:
-						'GET /_simulator/transactions, POST /_simulator/transactions/{id}/pay|expire|cancel|refund, POST /_simulator/notify, /_simulator/faults, /_simulator/deliveries, /_simulator/settings, POST /_simulator/reset',
+						'GET /_simulator/transactions, POST /_simulator/transactions/{id}/pay|expire|cancel|refund, POST /_simulator/notify[/raw], POST /_simulator/payment-links/{order_id}/pay, POST /_simulator/subscriptions/{id}/charge, POST /_simulator/accounts/{id}/activate|unbind, /_simulator/faults, /_simulator/deliveries, /_simulator/settings, POST /_simulator/reset',
 				}),
 		},
 		{ method: 'GET', pattern: /^\/_simulator\/health$/, area: 'control', handle: () => json(200, { status: 'ok' }) },
@@ -313,6 +367,12 @@ function buildRoutes({ ledger, control, notifier, faults, cards, settings }: Ser
 			pattern: /^\/_simulator\/notify$/,
 			area: 'control',
 			handle: async ({ body }) => json(200, await control.notify(body as NotifyOptions)),
+		},
+		{
+			method: 'POST',
+			pattern: /^\/_simulator\/notify\/raw$/,
+			area: 'control',
+			handle: async ({ body }) => json(200, await control.notifyRaw(body as RawNotification)),
 		},
 		{
 			method: 'GET',
@@ -349,23 +409,23 @@ function buildRoutes({ ledger, control, notifier, faults, cards, settings }: Ser
 			method: 'GET',
 			pattern: /^\/_simulator\/settings$/,
 			area: 'control',
-			handle: () => json(200, { notificationUrl: settings.notificationUrl ?? null }),
+			handle: () => json(200, notificationSettings(settings)),
 		},
 		{
 			method: 'PUT',
 			pattern: /^\/_simulator\/settings$/,
 			area: 'control',
 			handle: ({ body }) => {
-				const { notificationUrl } = (body ?? {}) as { notificationUrl?: string | null };
-				if (
-					notificationUrl !== undefined &&
-					notificationUrl !== null &&
-					!/^https?:\/\//.test(String(notificationUrl))
-				) {
-					throw new SimulatorError('400', 'Invalid settings', ['notificationUrl must be an http(s) URL or null']);
+				const changes = (body ?? {}) as Partial<Record<NotificationSetting, string | null>>;
+				const problems = NOTIFICATION_SETTINGS.filter((name) => {
+					const url = changes[name];
+					return url !== undefined && url !== null && !/^https?:\/\//.test(String(url));
+				}).map((name) => `${name} must be an http(s) URL or null`);
+				if (problems.length) throw new SimulatorError('400', 'Invalid settings', problems);
+				for (const name of NOTIFICATION_SETTINGS) {
+					if (changes[name] !== undefined) settings[name] = changes[name] ?? undefined;
 				}
-				if (notificationUrl !== undefined) settings.notificationUrl = notificationUrl ?? undefined;
-				return json(200, { notificationUrl: settings.notificationUrl ?? null });
+				return json(200, notificationSettings(settings));
 			},
 		},
 	];
@@ -373,7 +433,7 @@ function buildRoutes({ ledger, control, notifier, faults, cards, settings }: Ser
 
 /** The simulator's HTTP face: Midtrans's Core and Snap APIs, the customer's pages and the control API. */
 export function createSimulatorServer(parts: ServerParts): Server {
-	const routes = buildRoutes(parts);
+	const routes = [...buildRoutes(parts), ...parts.products.flatMap((product) => product.routes())];
 	const { faults, idempotency, timers, settings } = parts;
 
 	function find(method: string, path: string): { route: Route; params: string[] } | undefined {
@@ -392,11 +452,13 @@ export function createSimulatorServer(parts: ServerParts): Server {
 	/** Authentication, idempotent replay and the handler, with refusals turned into answers. */
 	async function answerCall(route: Route, call: Call): Promise<Answer> {
 		try {
-			if (route.area === 'core' || route.area === 'snap') {
+			if (route.authorize) {
+				if (!route.authorize(call)) throw new SimulatorError('401');
+			} else if (route.area === 'core' || route.area === 'snap') {
 				if (serverKeyOf(call.headers) !== settings.serverKey) throw new SimulatorError('401');
 			}
 			const key =
-				call.method === 'POST' && (route.area === 'core' || route.area === 'snap')
+				call.method === 'POST' && (route.area === 'core' || route.area === 'snap') && route.idempotencyMs !== 0
 					? IdempotencyMemory.usableKey(call.headers['idempotency-key'])
 					: undefined;
 			if (!key) return await route.handle(call);
@@ -418,14 +480,18 @@ export function createSimulatorServer(parts: ServerParts): Server {
 				const bodyCode = Number((answer.body as { status_code?: unknown } | undefined)?.status_code);
 				const succeeded = answer.status < 400 && !(bodyCode >= 400 && bodyCode !== 407);
 				if (succeeded && answer.replayable !== false) {
-					idempotency.remember(key, { status: answer.status, body: answer.body, headers: answer.headers ?? {} });
+					idempotency.remember(
+						key,
+						{ status: answer.status, body: answer.body, headers: answer.headers ?? {} },
+						route.idempotencyMs,
+					);
 				}
 				return answer;
 			} finally {
 				idempotency.end(key);
 			}
 		} catch (error) {
-			if (error instanceof SimulatorError) return errorAnswer(route.area, error);
+			if (error instanceof SimulatorError) return route.errorAnswer?.(error) ?? errorAnswer(route.area, error);
 			settings.log(`simulator bug on ${call.method} ${call.path}: ${(error as Error).stack ?? error}`);
 			return json(500, new SimulatorError('500').toBody());
 		}
@@ -453,7 +519,7 @@ export function createSimulatorServer(parts: ServerParts): Server {
 			return;
 		}
 		const { route, params } = found;
-		const faultable = route.area === 'core' || route.area === 'snap' || route.area === 'token';
+		const faultable = route.area === 'core' || route.area === 'snap' || route.area === 'token' || route.area === 'product';
 
 		if (faultable && !(await timers.sleep(settings.latencyMs))) {
 			request.socket.destroy();
@@ -479,7 +545,7 @@ export function createSimulatorServer(parts: ServerParts): Server {
 
 		// A fault before the operation replaces it, except a slow one, which only holds it back.
 		if (fault && !fault.after && fault.type !== 'slow') {
-			finish(fault.type === 'drop' ? undefined : faultAnswer(route.area, fault));
+			finish(fault.type === 'drop' ? undefined : faultAnswer(route, fault));
 			return;
 		}
 		if (fault?.type === 'slow' && !fault.after && !(await holdBack())) {
@@ -495,14 +561,14 @@ export function createSimulatorServer(parts: ServerParts): Server {
 		}
 		let answer: Answer | undefined =
 			body === undefined
-				? errorAnswer(route.area, new SimulatorError('413'))
+				? (route.errorAnswer?.(new SimulatorError('413')) ?? errorAnswer(route.area, new SimulatorError('413')))
 				: await answerCall(route, { method, path, params, query: url.searchParams, headers: request.headers, body });
 
 		// A fault after the operation spoils only its answer: the change has happened.
 		if (fault?.after) {
 			if (fault.type === 'drop') answer = undefined;
 			else if (fault.type === 'slow') answer = (await holdBack()) ? answer : undefined;
-			else answer = faultAnswer(route.area, fault);
+			else answer = faultAnswer(route, fault);
 		}
 		finish(answer);
 	}

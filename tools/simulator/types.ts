@@ -1,3 +1,4 @@
+import type { IrisSimulatorOptions } from './iris';
 import type { TransactionStatus } from './midtransRules';
 
 /**
@@ -33,11 +34,20 @@ export interface NotificationAttempt {
 
 export type DeliveryState = 'sending' | 'retry-scheduled' | 'delivered' | 'failed' | 'cancelled';
 
+/**
+ * Which of the dashboard's notification URLs a notification belongs to: payments (signed, per transaction),
+ * subscriptions (the Recurring Notification URL) or GoPay account linking (the Pay Account Notification URL).
+ */
+export type NotificationKind = 'payment' | 'subscription' | 'pay_account' | 'iris';
+
 /** One notification to one URL, with every attempt Midtrans's retry schedule made. */
 export interface NotificationDelivery {
 	id: string;
+	kind: NotificationKind;
 	url: string;
+	/** The order, or for other kinds the subscription or account it is about. */
 	order_id: string;
+	/** The transaction status, or for other kinds the event (created, subscription.charge, ENABLED…). */
 	transaction_status: string;
 	/** Exactly the JSON that was POSTed. */
 	body: Record<string, unknown>;
@@ -103,6 +113,17 @@ export interface NotifyOptions {
 	retry?: boolean;
 }
 
+/** Any JSON to any URL, delivered as Midtrans delivers notifications (headers, retries): for shapes notify() does not make. */
+export interface RawNotification {
+	url: string;
+	body: Record<string, unknown>;
+	kind?: NotificationKind;
+	retry?: boolean;
+}
+
+/** The time one unit of a subscription's schedule (or retry schedule) takes in the simulator. */
+export type ScheduleUnit = 'minute' | 'hour' | 'day' | 'week' | 'month';
+
 export interface SimulatorOptions {
 	/** Default 3900 (DEFAULT_SIMULATOR_PORT); 0 picks any free port. */
 	port?: number;
@@ -114,6 +135,15 @@ export interface SimulatorOptions {
 	clientKey?: string;
 	/** The dashboard's Payment Notification URL; notifications go nowhere by default unless a charge names URLs. */
 	notificationUrl?: string;
+	/** The dashboard's Recurring Notification URL: subscription notifications; none by default. */
+	recurringNotificationUrl?: string;
+	/** The dashboard's Pay Account Notification URL: GoPay account linking notifications; none by default. */
+	payAccountNotificationUrl?: string;
+	/**
+	 * How long each unit of a subscription schedule lasts, so that a "month" passes in seconds; defaults in
+	 * DEFAULT_SCHEDULE_UNIT_MS (REAL_SCHEDULE_UNIT_MS keeps Midtrans's real lengths).
+	 */
+	scheduleUnitMs?: Partial<Record<ScheduleUnit, number>>;
 	/** Added to every API answer (for benchmarks); default 0. */
 	latencyMs?: number;
 	/** Waits between notification retries: the n-th retry waits the n-th entry (the last one repeats). */
@@ -125,6 +155,8 @@ export interface SimulatorOptions {
 	merchantId?: string;
 	/** Receives one line per API call and notification (the CLI prints them). */
 	log?: (line: string) => void;
+	/** Iris (Midtrans Payouts): its keys, notification URL, OTP and starting balance. */
+	iris?: IrisSimulatorOptions;
 }
 
 /** What a state change did: the transaction afterwards, and where its notification went. */

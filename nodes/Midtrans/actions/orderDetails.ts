@@ -38,6 +38,14 @@ const itemDetailFields: INodeProperties[] = [
 	{ displayName: 'Brand', name: 'brand', type: 'string', default: '' },
 	{ displayName: 'Category', name: 'category', type: 'string', default: '' },
 	{ displayName: 'Merchant Name', name: 'merchantName', type: 'string', default: '' },
+	{
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		default: '',
+		placeholder: 'https://shop.example.com/items/sku-1',
+		description: 'The item’s page in your shop; Kredivo wants it for every item',
+	},
 ];
 
 export const itemDetailsProperty: INodeProperties = {
@@ -153,7 +161,17 @@ export const notificationUrlFields: INodeProperties[] = [
 	},
 ];
 
-function readItemDetails(this: IExecuteFunctions, itemIndex: number, validate: ItemValidator, additional: IDataObject) {
+/**
+ * The items from the Item Details rows or the Item Details From JSON field, checked. `minPrice` is 0 unless an
+ * API takes discounts as items of negative price (payment links do).
+ */
+export function readItemDetails(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	validate: ItemValidator,
+	additional: IDataObject,
+	{ minPrice = 0 }: { minPrice?: number } = {},
+): IDataObject[] {
 	const rows = ((this.getNodeParameter('itemDetails', itemIndex, {}) as IDataObject).item ?? []) as IDataObject[];
 	let jsonRows: IDataObject[] = [];
 	if (additional.itemDetailsJson !== undefined && additional.itemDetailsJson !== '') {
@@ -180,7 +198,7 @@ function readItemDetails(this: IExecuteFunctions, itemIndex: number, validate: I
 		validate.maxLength(`${label} name`, name, LIMITS.itemNameLength);
 		const item: IDataObject = {
 			...(row.id !== undefined && row.id !== '' ? { id: String(row.id) } : {}),
-			price: validate.wholeAmount(`${label} price`, row.price, { min: 0 }),
+			price: validate.wholeAmount(`${label} price`, row.price, { min: minPrice }),
 			quantity: validate.wholeNumber(`${label} quantity`, row.quantity ?? 1),
 			name,
 		};
@@ -189,6 +207,7 @@ function readItemDetails(this: IExecuteFunctions, itemIndex: number, validate: I
 			['brand', 'brand'],
 			['category', 'category'],
 			['merchantName', 'merchant_name'],
+			['url', 'url'],
 		] as const) {
 			if (row[key]) item[field] = String(row[key]);
 			if (row[field]) item[field] = String(row[field]);
@@ -197,7 +216,8 @@ function readItemDetails(this: IExecuteFunctions, itemIndex: number, validate: I
 	});
 }
 
-function readCustomerDetails(this: IExecuteFunctions, itemIndex: number, validate: ItemValidator) {
+/** customer_details from the Customer Details collection: each field at most 255 characters, the email an address. */
+export function readCustomerDetails(this: IExecuteFunctions, itemIndex: number, validate: ItemValidator): IDataObject {
 	const fields = this.getNodeParameter('customerDetails', itemIndex, {}) as IDataObject;
 	const customer: IDataObject = {};
 	for (const [key, field] of [
@@ -219,10 +239,24 @@ export interface Order {
 	orderId: string;
 	grossAmount: number;
 	itemDetails: IDataObject[];
+	/** customer_details as sent (empty when none was given). */
+	customerDetails: IDataObject;
 	/** The Additional Fields collection, for the reader of each operation's own extras. */
 	additional: IDataObject;
 	/** transaction_details, and item_details and customer_details when given, in Midtrans's names. */
 	body: IDataObject;
+}
+
+/** With items, Gross Amount must equal the sum of their price × quantity, exactly. */
+export function checkItemsSum(validate: ItemValidator, itemDetails: IDataObject[], grossAmount: number): void {
+	if (!itemDetails.length) return;
+	const sum = itemDetails.reduce((total, item) => total + (item.price as number) * (item.quantity as number), 0);
+	if (!Number.isSafeInteger(sum)) {
+		validate.fail('Item Details (itemDetails)', `the sum of price × quantity is too large to be sent exactly (${sum})`);
+	}
+	if (sum !== grossAmount) {
+		validate.fail('Gross Amount (grossAmount)', `must equal the sum of item price × quantity, ${sum} (got ${grossAmount})`);
+	}
 }
 
 /** Reads and checks order ID, amount, items and customer; the amount must equal the items' sum. */
@@ -232,21 +266,13 @@ export function readOrder(this: IExecuteFunctions, itemIndex: number, validate: 
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
 	const itemDetails = readItemDetails.call(this, itemIndex, validate, additional);
-	if (itemDetails.length) {
-		const sum = itemDetails.reduce((total, item) => total + (item.price as number) * (item.quantity as number), 0);
-		if (!Number.isSafeInteger(sum)) {
-			validate.fail('Item Details (itemDetails)', `the sum of price × quantity is too large to be sent exactly (${sum})`);
-		}
-		if (sum !== grossAmount) {
-			validate.fail('Gross Amount (grossAmount)', `must equal the sum of item price × quantity, ${sum} (got ${grossAmount})`);
-		}
-	}
+	checkItemsSum(validate, itemDetails, grossAmount);
 	const customerDetails = readCustomerDetails.call(this, itemIndex, validate);
 
 	const body: IDataObject = { transaction_details: { order_id: orderId, gross_amount: grossAmount } };
 	if (itemDetails.length) body.item_details = itemDetails;
 	if (Object.keys(customerDetails).length) body.customer_details = customerDetails;
-	return { orderId, grossAmount, itemDetails, additional, body };
+	return { orderId, grossAmount, itemDetails, customerDetails, additional, body };
 }
 
 /** The expiry from Additional Fields → Custom Expiry, or undefined when it is not set. */

@@ -1,14 +1,20 @@
 import { card } from './card';
+import { gopayAccount } from './gopayAccount';
 import { payment } from './payment';
+import { paymentLink } from './paymentLink';
 import { paymentPage } from './paymentPage';
+import { subscription } from './subscription';
 import { transaction } from './transaction';
-import type { MidtransOperation, MidtransResource } from './types';
+import type { MidtransResource } from '../../shared/actions/types';
 
 /** In the order of the Resource parameter's options. */
-export const resources: MidtransResource[] = [payment, paymentPage, transaction, card];
+export const resources: MidtransResource[] = [
+	payment,
+	paymentLink,
+	paymentPage,
+	card,
+	gopayAccount,
+	subscription,
+	transaction,
+];
 
-export function findOperation(resource: string, operation: string): MidtransOperation<unknown> | undefined {
-	return resources
-		.find(({ value }) => value === resource)
-		?.operations.find(({ value }) => value === operation);
-}

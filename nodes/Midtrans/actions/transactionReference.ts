@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemValidator } from '../../shared/validation';
-import type { MidtransOperation } from './types';
+import type { MidtransOperation } from '../../shared/actions/types';
 
 /** The parameter of every action on one transaction: Midtrans accepts its order_id or its transaction_id. */
 export const orderOrTransactionIdProperty: INodeProperties = {

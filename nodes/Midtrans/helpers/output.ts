@@ -7,6 +7,9 @@ const ACTION_FIELDS: Record<string, string> = {
 	'deeplink-redirect': 'deeplink_url',
 	'get-status': 'get_status_url',
 	cancel: 'cancel_url',
+	// A linked GoPay account's charge that GoPay wants the customer to confirm (links valid 5 minutes).
+	'verification-link-url': 'verification_url',
+	'verification-link-app': 'verification_app_url',
 };
 
 /**

@@ -34,19 +34,24 @@ export function midtransApiError(
 	connection: ApiConnection,
 	code: number,
 	body: IDataObject,
-	{ itemIndex, extraHint }: { itemIndex?: number; extraHint?: string } = {},
+	{ itemIndex, extraHint, hints }: { itemIndex?: number; extraHint?: string; hints?: Readonly<Record<number, string>> } = {},
 ): NodeApiError {
 	// Everything below derives from the redacted copy, so no path can carry a key out.
 	const safeBody = redactJson(body, connection.secretForms);
 	const details = messagesFromBody(safeBody);
+	// GoPay's refusals (account linking) carry only the channel's words.
 	const statusMessage =
 		typeof safeBody.status_message === 'string'
 			? safeBody.status_message
-			: (details[0] ?? 'Midtrans rejected the request');
+			: (details[0] ??
+				(typeof safeBody.channel_response_message === 'string' ? safeBody.channel_response_message : undefined) ??
+				'Midtrans rejected the request');
+	// The request's own hints first (an endpoint's codes mean other things), then its API's, then the Core API's.
+	const apiHints = connection.errorHints ?? { byCode: CODE_HINTS, serverFailure: SERVER_FAILURE_HINT };
 	const hint =
 		code === 401
 			? connection.keyHint
-			: (CODE_HINTS[code] ?? (code >= 500 ? SERVER_FAILURE_HINT : undefined));
+			: (hints?.[code] ?? apiHints.byCode[code] ?? (code >= 500 ? apiHints.serverFailure : undefined));
 	const description = [details.length ? details.join('; ') : undefined, hint, extraHint]
 		.filter(Boolean)
 		.join(' — ');
@@ -75,8 +80,9 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EAI_AGAIN: 'the host name could not be resolved',
 };
 
-/** How to find out what happened to a request whose answer was lost. */
-function lookUpHint(subject: string | undefined): string {
+/** How to find out what happened to a request whose answer was lost (`lookUp`, a sentence, when the request says it). */
+function lookUpHint(subject: string | undefined, lookUp?: string): string {
+	if (lookUp) return lookUp;
 	return subject
 		? `The request may have reached Midtrans: look up ${subject} with Get Status before sending it again.`
 		: 'The request may have reached Midtrans: check with Get Status before sending it again.';
@@ -85,10 +91,10 @@ function lookUpHint(subject: string | undefined): string {
 /** No answer: the request may or may not have reached Midtrans, unless it is a read or was never sent. */
 export function networkError(
 	context: MidtransContext,
-	{ code, reachedMidtrans, subject }: { code: string; reachedMidtrans: boolean; subject?: string },
+	{ code, reachedMidtrans, subject, lookUp }: { code: string; reachedMidtrans: boolean; subject?: string; lookUp?: string },
 	itemIndex?: number,
 ): NodeApiError {
-	const reached = reachedMidtrans ? lookUpHint(subject) : 'Nothing was changed at Midtrans.';
+	const reached = reachedMidtrans ? lookUpHint(subject, lookUp) : 'Nothing was changed at Midtrans.';
 	// The raw code stays out of the message: n8n replaces messages that mention one with its generic text.
 	return new NodeApiError(context.getNode(), { network_error_code: code } as JsonObject, {
 		message: reachedMidtrans
@@ -106,11 +112,12 @@ export function networkError(
 export function unknownOutcomeError(
 	context: MidtransContext,
 	connection: ApiConnection,
-	{ why, httpCode, answer, subject, movesMoney }: {
+	{ why, httpCode, answer, subject, lookUp, movesMoney }: {
 		why: string;
 		httpCode: number;
 		answer?: string;
 		subject?: string;
+		lookUp?: string;
 		movesMoney: boolean;
 	},
 	itemIndex?: number,
@@ -119,7 +126,7 @@ export function unknownOutcomeError(
 	const excerpt = answer === undefined ? undefined : redactText(answer, connection.secretForms).slice(0, 200);
 	return new NodeApiError(context.getNode(), { http_code: httpCode, ...(excerpt ? { answer: excerpt } : {}) } as JsonObject, {
 		message: movesMoney ? `The outcome is unknown: ${why}` : `Midtrans’s answer could not be used: ${why}`,
-		description: movesMoney ? lookUpHint(subject) : 'Nothing was changed at Midtrans; run the node again.',
+		description: movesMoney ? lookUpHint(subject, lookUp) : 'Nothing was changed at Midtrans; run the node again.',
 		httpCode: String(httpCode),
 		itemIndex,
 	});

@@ -22,8 +22,14 @@ export interface MidtransRequest {
 	retrySafe: boolean;
 	/** Status codes that mean success for this request although they are 4xx (Expire answers 407). */
 	successCodes?: readonly number[];
+	/** Body status codes below 400 that mean failure for this request (GoPay account linking answers "202" when GoPay refuses). */
+	failureCodes?: readonly number[];
 	/** What to look up when the outcome is unknown, e.g. 'order "order-1001"'. */
 	subject?: string;
+	/** The whole advice (a sentence) for an unknown outcome, where "look up {subject} with Get Status" does not apply. */
+	lookUp?: string;
+	/** What a failure code means for this endpoint, where the API's usual meaning does not fit (404 of a subscription). */
+	errorHints?: Readonly<Record<number, string>>;
 }
 
 /** How long one request may take and how it is retried. Every wait counts against timeoutMs. */
@@ -80,9 +86,12 @@ export function midtransErrorCode(
 	httpStatus: number,
 	body: IDataObject,
 	successCodes: readonly number[] = [],
+	failureCodes: readonly number[] = [],
 ): number | undefined {
 	const bodyCode = Number(body.status_code);
-	if (Number.isInteger(bodyCode) && bodyCode >= 400 && !successCodes.includes(bodyCode)) return bodyCode;
+	if (Number.isInteger(bodyCode) && (bodyCode >= 400 || failureCodes.includes(bodyCode)) && !successCodes.includes(bodyCode)) {
+		return bodyCode;
+	}
 	if (httpStatus >= 400 && !successCodes.includes(httpStatus)) return httpStatus;
 	return undefined;
 }
@@ -134,6 +143,12 @@ function answerText(body: unknown): string {
 	if (typeof body === 'string') return body;
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	return body === undefined ? '' : String(body);
+}
+
+/** A short answer that is not JSON, quoted for an error message (Iris answers a bad key with plain text); the error redacts keys. */
+function quoted(text: string): string {
+	const line = text.replace(/\s+/g, ' ').trim();
+	return line && line.length <= 120 && !line.startsWith('<') ? ` (it said "${line}")` : '';
 }
 
 /** Retry-After in seconds (or an HTTP date), as milliseconds; undefined when absent or unreadable. */
@@ -211,7 +226,11 @@ export async function midtransRequest(
 			const notSent = NOT_SENT.has(code);
 			const retryable = TRANSIENT_NETWORK_CODES.has(code) && (notSent || request.retrySafe);
 			if (retryable && (await waitToRetry())) continue;
-			throw networkError(this, { code, reachedMidtrans: movesMoney && !notSent, subject: request.subject }, itemIndex);
+			throw networkError(
+				this,
+				{ code, reachedMidtrans: movesMoney && !notSent, subject: request.subject, lookUp: request.lookUp },
+				itemIndex,
+			);
 		}
 
 		const answer = readAnswer(response);
@@ -223,11 +242,12 @@ export async function midtransRequest(
 				httpCode: response.statusCode,
 				answer: answerText(response.body),
 				subject: request.subject,
+				lookUp: request.lookUp,
 				movesMoney,
 			}, itemIndex);
 		}
 		const body = answer ?? {
-			status_message: `HTTP ${response.statusCode} without Midtrans’s JSON: a proxy or gateway may have answered`,
+			status_message: `HTTP ${response.statusCode} without Midtrans’s JSON: a proxy or gateway may have answered${quoted(answerText(response.body))}`,
 		};
 
 		if (answer && isStillInFlight(request, response, answer)) {
@@ -240,11 +260,12 @@ export async function midtransRequest(
 				why: 'Midtrans was still processing the request when the time allowed for it ran out',
 				httpCode: response.statusCode,
 				subject: request.subject,
+				lookUp: request.lookUp,
 				movesMoney,
 			}, itemIndex);
 		}
 
-		const errorCode = midtransErrorCode(response.statusCode, body, request.successCodes);
+		const errorCode = midtransErrorCode(response.statusCode, body, request.successCodes, request.failureCodes);
 		if (errorCode === undefined) return redactJson(body, connection.secretForms);
 
 		if (errorCode === RATE_LIMITED) {
@@ -260,12 +281,15 @@ export async function midtransRequest(
 			}
 			throw midtransApiError(this, connection, errorCode, body, {
 				itemIndex,
+				hints: request.errorHints,
 				extraHint: tooLong
 					? `Midtrans asked to wait ${Math.ceil(asked / 1000)} s, longer than the node waits (${settings.longestRetryAfterMs / 1000} s).`
 					: undefined,
 			});
 		}
 		if (TRANSIENT_SERVER_CODES.has(errorCode) && request.retrySafe && (await waitToRetry())) continue;
-		throw midtransApiError(this, connection, errorCode, body, { itemIndex });
+		// A 5xx to a request that may move money leaves its outcome open, as a lost answer does.
+		const lookUp = errorCode >= 500 && movesMoney ? request.lookUp : undefined;
+		throw midtransApiError(this, connection, errorCode, body, { itemIndex, hints: request.errorHints, extraHint: lookUp });
 	}
 }

@@ -1,49 +1,12 @@
-import { NodeOperationError } from 'n8n-workflow';
-
-import type { MidtransCredentials } from '../../../shared/connection';
-import { CREDENTIAL_NAME } from '../../../shared/constants';
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
+import { allowInProductionProperty, cardNumberProperties, clientKeyForCardData } from './cardData';
 
 const CVV_DIGITS = { min: 3, max: 4 };
 
 export const createToken: MidtransOperation = {
 	value: 'createToken',
 	properties: [
-		{
-			displayName:
-				'For testing in sandbox. Card numbers must not pass through n8n in production (PCI DSS): there, cards are tokenized in the customer’s browser with Midtrans.js.',
-			name: 'sandboxOnlyNotice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Card Number',
-			name: 'cardNumber',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '4811 1111 1111 1114',
-			description:
-				'12 to 19 digits; spaces and dashes are ignored. Sandbox cards: 4811 1111 1111 1114 (accepted, with 3DS), 4411 1111 1111 1118 (accepted, no 3DS), 4911 1111 1111 1113 (denied by bank), 4611 1111 1111 1116 (denied by fraud check), 5211 1111 1111 1117 (accepted).',
-		},
-		{
-			displayName: 'Expiry Month',
-			name: 'cardExpMonth',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '12',
-			description: 'Month the card expires, 1 to 12 (sent as two digits). Sandbox cards take any future date.',
-		},
-		{
-			displayName: 'Expiry Year',
-			name: 'cardExpYear',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '2030',
-			description: 'Year the card expires, four digits. Sandbox cards take any future date.',
-		},
+		...cardNumberProperties,
 		{
 			displayName: 'CVV',
 			name: 'cardCvv',
@@ -54,32 +17,10 @@ export const createToken: MidtransOperation = {
 			placeholder: '123',
 			description: 'The 3 or 4 digits on the card; 123 for sandbox cards',
 		},
-		{
-			displayName: 'Allow in Production',
-			name: 'allowInProduction',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to send card numbers to Midtrans when the credential’s environment is Production. Leave off unless this n8n is PCI DSS compliant: card data must not pass through n8n otherwise.',
-		},
+		allowInProductionProperty,
 	],
 	async prepare(itemIndex, validate) {
-		const credentials = (await this.getCredentials(CREDENTIAL_NAME)) as MidtransCredentials;
-		const refuse = (message: string, description: string) =>
-			new NodeOperationError(this.getNode(), message, { itemIndex, description });
-		if (credentials.environment === 'production' && !this.getNodeParameter('allowInProduction', itemIndex, false)) {
-			throw refuse(
-				`Create Card Token is refused in production (item ${itemIndex}): card numbers must not pass through n8n in production`,
-				'Card data in production falls under PCI DSS: tokenize cards in the customer’s browser with Midtrans.js instead. Turn on Allow in Production only if this n8n is PCI DSS compliant. Nothing was sent to Midtrans.',
-			);
-		}
-		const clientKey = String(credentials.clientKey ?? '').trim();
-		if (!clientKey) {
-			throw refuse(
-				`The Midtrans credential has no Client Key, which Create Card Token needs (item ${itemIndex})`,
-				'Copy the client key from the Midtrans dashboard (Settings → Access Keys; it starts with SB-Mid-client- in sandbox) into the credential’s Client Key field. Nothing was sent to Midtrans.',
-			);
-		}
+		const clientKey = await clientKeyForCardData.call(this, itemIndex, 'Create Card Token');
 		const cardNumber = validate.cardNumber('Card Number (cardNumber)', this.getNodeParameter('cardNumber', itemIndex));
 		const expiry = validate.cardExpiry(
 			'Expiry Month (cardExpMonth)',

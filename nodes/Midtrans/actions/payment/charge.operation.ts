@@ -17,7 +17,7 @@ import {
 	readOrder,
 } from '../orderDetails';
 import { paymentTypeByValue, paymentTypes } from '../paymentTypes';
-import { additionalFieldsProperty, type MidtransOperation } from '../types';
+import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 
 // Merges into a payment type's own displayOptions, so a field can also depend on e.g. the bank.
 const showFor = (paymentType: string, property: INodeProperties): INodeProperties => ({
@@ -37,6 +37,12 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
+				name: 'Akulaku PayLater',
+				value: 'akulaku',
+				description:
+					'The customer pays in instalments through Akulaku without a card; items and customer are required; the answer holds redirect_url',
+			},
+			{
 				name: 'Bank Transfer (Virtual Account)',
 				value: 'bank_transfer',
 				description:
@@ -52,19 +58,31 @@ const properties: INodeProperties[] = [
 				name: 'Credit Card (Token)',
 				value: 'credit_card',
 				description:
-					'Charge a card token made by Midtrans.js in the browser, or by the Card Token operation in sandbox',
+					'Charge a card token made by Midtrans.js in the browser (or Saved Card → Create Test Token in sandbox), or a saved card’s saved_token_id (one-click)',
 			},
 			{
 				name: 'GoPay',
 				value: 'gopay',
 				description:
-					'The customer scans a QR code or follows a deeplink into the Gojek app',
+					'The customer scans a QR code or follows a deeplink into the Gojek app; or charge a linked GoPay account (Account ID and Payment Option Token)',
+			},
+			{
+				name: 'Kredivo',
+				value: 'kredivo',
+				description:
+					'The customer pays in instalments through Kredivo without a card; customer with shipping address and items are required; the answer holds redirect_url',
 			},
 			{
 				name: 'Mandiri Bill Payment',
 				value: 'echannel',
 				description:
 					'The customer pays a Mandiri bill with a biller code and bill key (answer fields biller_code and bill_key)',
+			},
+			{
+				name: 'OVO',
+				value: 'ovo',
+				description:
+					'Midtrans pushes the payment to the OVO app of the customer’s phone number, to be paid within 55 seconds',
 			},
 			{
 				name: 'QRIS',

@@ -1,6 +1,6 @@
 import { withSurfacedFields } from '../../helpers/output';
 import { orderOrTransactionIdProperty, readTransactionReference } from '../transactionReference';
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 
 export const getStatus: MidtransOperation = {
 	value: 'getStatus',

@@ -1,4 +1,4 @@
-import type { MidtransResource } from '../types';
+import type { MidtransResource } from '../../../shared/actions/types';
 import { cancel } from './cancel.operation';
 import { charge } from './charge.operation';
 import { getStatus } from './getStatus.operation';

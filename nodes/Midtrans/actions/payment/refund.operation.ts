@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { idempotencyHeader, idempotencyKeyField } from '../orderDetails';
 import { orderOrTransactionIdProperty, readTransactionReference } from '../transactionReference';
-import { additionalFieldsProperty, type MidtransOperation } from '../types';
+import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 
 const REASON_LENGTH = 255;
 const REFUND_KEY_PATTERN = /^[A-Za-z0-9_-]+$/;

@@ -13,7 +13,7 @@ import {
 	readExpiry,
 	readOrder,
 } from '../orderDetails';
-import { additionalFieldsProperty, type MidtransOperation } from '../types';
+import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 
 const SNAP_EXPIRY_UNITS: readonly ExpiryUnit[] = ['minute', 'hour', 'day'];
 

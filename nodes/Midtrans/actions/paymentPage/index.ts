@@ -1,4 +1,4 @@
-import type { MidtransResource } from '../types';
+import type { MidtransResource } from '../../../shared/actions/types';
 import { create } from './create.operation';
 
 export const paymentPage: MidtransResource = {

@@ -14,7 +14,8 @@ export const creditCard: PaymentType = {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The single-use card token_id from Midtrans (MidtransNew3ds.getCardToken in the browser)',
+			description:
+				'The single-use card token_id from Midtrans (MidtransNew3ds.getCardToken in the browser), or for a one-click charge the saved_token_id of an earlier charge with Save Token ID (or of Saved Card → Register; turn Authentication off)',
 		},
 		{
 			displayName: 'Credit Card Options',
@@ -60,7 +61,8 @@ export const creditCard: PaymentType = {
 					name: 'saveTokenId',
 					type: 'boolean',
 					default: false,
-					description: 'Whether Midtrans returns a saved_token_id for one-click charges later',
+					description:
+						'Whether Midtrans saves the card: the charge (after 3DS, its notification and Get Status) then carries saved_token_id and saved_token_id_expired_at, for one-click charges and card subscriptions',
 				},
 			],
 		},

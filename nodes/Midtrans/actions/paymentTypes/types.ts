@@ -13,7 +13,7 @@ export interface PaymentType {
 		this: IExecuteFunctions,
 		itemIndex: number,
 		validate: ItemValidator,
-		charge: { grossAmount: number; itemDetails?: IDataObject[] },
+		charge: { grossAmount: number; itemDetails?: IDataObject[]; customerDetails?: IDataObject; additional?: IDataObject },
 	): IDataObject;
 	/** Whether Midtrans honours Idempotency-Key for this body (it does not for Indomaret, Permata VA and a few more). */
 	honoursIdempotencyKey?(body: IDataObject): boolean;

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { withSurfacedFields } from '../../helpers/output';
 import { idempotencyHeader, idempotencyKeyField } from '../orderDetails';
-import { additionalFieldsProperty, type MidtransOperation } from '../types';
+import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 
 export const capture: MidtransOperation = {
 	value: 'capture',

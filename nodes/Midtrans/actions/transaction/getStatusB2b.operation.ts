@@ -1,5 +1,5 @@
 import { orderOrTransactionIdProperty, readTransactionReference } from '../transactionReference';
-import type { MidtransOperation } from '../types';
+import type { MidtransOperation } from '../../../shared/actions/types';
 
 export const getStatusB2b: MidtransOperation = {
 	value: 'getStatusB2b',

@@ -1,4 +1,4 @@
-import type { MidtransResource } from '../types';
+import type { MidtransResource } from '../../../shared/actions/types';
 import { approve } from './approve.operation';
 import { capture } from './capture.operation';
 import { deny } from './deny.operation';

@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CALL_LIMITS, type CallLimits } from '../../shared/transport';
+import { DEFAULT_CALL_LIMITS, type CallLimits } from '../transport';
 
-/** Options that apply to every operation: how requests are paced, retried and bounded in time. */
-export const requestOptions: INodeProperties = {
+/**
+ * Options that apply to every operation of an action node: how requests are paced, retried and bounded in
+ * time. `unknownOutcome` says what a request that runs out of time means for the node's money-moving
+ * operations, e.g. "for a charge or refund, as an unknown outcome to look up with Get Status".
+ */
+export const requestOptionsProperty = (unknownOutcome: string): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
@@ -53,7 +57,7 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 1000 },
 			default: 60000,
 			description:
-				'The longest one request may take, every retry and wait included; it then fails (for a charge or refund, as an unknown outcome to look up with Get Status)',
+				`The longest one request may take, every retry and wait included; it then fails (${unknownOutcome})`,
 		},
 		{
 			displayName: 'Wait Before Retrying (Ms)',
@@ -65,7 +69,7 @@ export const requestOptions: INodeProperties = {
 				'The wait before the first retry; it doubles for each further one (with jitter), up to 8 s. A Retry-After from Midtrans replaces it, honoured up to 10 s.',
 		},
 	],
-};
+});
 
 export interface PacingOptions {
 	concurrency: number;

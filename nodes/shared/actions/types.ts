@@ -1,17 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { MidtransRequest } from '../../shared/transport';
-import type { ItemValidator } from '../../shared/validation';
+import type { MidtransRequest } from '../transport';
+import type { ItemValidator } from '../validation';
 
-/** Sends one request to Midtrans for the item being run, with the run's credential, limits and pacing. */
+/** Sends one request for the item being run, with the run's credential, limits and pacing. */
 export type SendRequest = (request: MidtransRequest) => Promise<IDataObject>;
+
+/** What one item becomes: one output item, or several (a list answer, one output item per entry). */
+export type OperationResult = IDataObject | IDataObject[];
 
 /**
  * One operation: its parameters, and small functions from one item to one result. The router owns the item
  * loop, the error policy, pairing and pacing. `prepare` reads and validates the item (throwing there means
  * nothing is sent for it); `run` turns what prepare returned into the output item's json, with as many
  * requests as the operation needs. Without `run`, prepare returns a single request whose answer, passed
- * through `toItem` when given, is the output.
+ * through `toItem` when given, is the output. A result that is a list becomes one output item per entry,
+ * each paired with the item it came from.
  */
 export interface MidtransOperation<Prepared = MidtransRequest> {
 	/** The operation's value in its resource's Operation parameter, where its name, action and description are. */
@@ -25,8 +29,8 @@ export interface MidtransOperation<Prepared = MidtransRequest> {
 		/** The item's key for a purpose, the same on every try of it in this execution (see itemKeyMaker). */
 		keyFor: (purpose: string) => string,
 	): Prepared | Promise<Prepared>;
-	run?(prepared: Prepared, send: SendRequest): Promise<IDataObject>;
-	toItem?(response: IDataObject): IDataObject;
+	run?(prepared: Prepared, send: SendRequest): Promise<OperationResult>;
+	toItem?(response: IDataObject, prepared: Prepared): OperationResult;
 }
 
 export interface MidtransResource {

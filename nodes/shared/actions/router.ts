@@ -1,23 +1,44 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { openConnection } from '../../shared/connection';
-import { itemKeyMaker } from '../../shared/idempotency';
-import { midtransRequest, RateLimitPause, type MidtransRequest } from '../../shared/transport';
-import { ItemValidator } from '../../shared/validation';
+import type { ApiConnection } from '../connection';
+import { itemKeyMaker } from '../idempotency';
+import { midtransRequest, RateLimitPause, type MidtransRequest } from '../transport';
+import { ItemValidator } from '../validation';
 import { readRequestOptions, type PacingOptions } from './options';
-import { findOperation } from './resources';
-import type { SendRequest } from './types';
+import type { MidtransOperation, MidtransResource, OperationResult, SendRequest } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
 
+/** What an action node brings to the one item loop: its operations, and how it reaches its API. */
+export interface ActionNodeSetup<C extends ApiConnection = ApiConnection> {
+	resources: MidtransResource[];
+	/** Reads the node's credential once per run (n8n reads and decrypts it from its database on every call). */
+	openConnection(context: IExecuteFunctions): Promise<C>;
+	/**
+	 * Why a request must not be sent with this connection (e.g. it needs a key the credential lacks), or
+	 * undefined. Checked before each request, so the item fails with nothing sent.
+	 */
+	refuseBeforeSending?(connection: C, request: MidtransRequest): string | undefined;
+}
+
+export function findOperation(
+	resources: MidtransResource[],
+	resource: string,
+	operation: string,
+): MidtransOperation<unknown> | undefined {
+	return resources
+		.find(({ value }) => value === resource)
+		?.operations.find(({ value }) => value === operation);
+}
+
 /** What continueOnFail puts in place of a failed item: the message, and Midtrans's code where there is one. */
-function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
+function errorItem(error: NodeError, itemIndex: number): INodeExecutionData[] {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	const midtrans = error.context?.midtrans as IDataObject | undefined;
 	if (midtrans) Object.assign(json, midtrans);
-	return { json, pairedItem: { item: itemIndex } };
+	return [{ json, pairedItem: { item: itemIndex } }];
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
@@ -47,11 +68,16 @@ async function runPaced(
 	}
 }
 
+/** Fields that name what a request created or touched, so that an error can say which results must not be lost. */
+const IDENTIFYING_FIELDS = ['order_id', 'transaction_id', 'token', 'token_id', 'reference_no', 'alias_name'];
+
 /** "item 3 (order_id order-3, transaction_id 9b39…)": how the error names a result that must not be lost. */
-function describeResult(itemIndex: number, json: IDataObject): string {
-	const ids = ['order_id', 'transaction_id', 'token', 'token_id']
-		.filter((key) => typeof json[key] === 'string' && json[key] !== '')
-		.map((key) => `${key} ${String(json[key])}`);
+function describeResult(itemIndex: number, result: INodeExecutionData[]): string {
+	const ids = result.flatMap(({ json }) =>
+		IDENTIFYING_FIELDS.filter((key) => typeof json[key] === 'string' && json[key] !== '').map(
+			(key) => `${key} ${String(json[key])}`,
+		),
+	);
 	return ids.length ? `item ${itemIndex} (${ids.join(', ')})` : `item ${itemIndex}`;
 }
 
@@ -59,9 +85,9 @@ function describeResult(itemIndex: number, json: IDataObject): string {
  * The error that stops the run: the first failed item in item order, naming every item Midtrans answered
  * successfully in this run and every item never sent, since n8n drops a failed node's output items.
  */
-function runStoppingError(error: NodeError, results: INodeExecutionData[], unsent: number[]): NodeError {
+function runStoppingError(error: NodeError, results: INodeExecutionData[][], unsent: number[]): NodeError {
 	const answered = results.flatMap((result, itemIndex) =>
-		result && !result.json.error ? [describeResult(itemIndex, result.json)] : [],
+		result && !result.some(({ json }) => json.error) ? [describeResult(itemIndex, result)] : [],
 	);
 	const parts = [error.description ?? undefined];
 	if (answered.length) {
@@ -74,23 +100,30 @@ function runStoppingError(error: NodeError, results: INodeExecutionData[], unsen
 	return error;
 }
 
+function outputItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
 /**
- * The node's one item loop. First every item is validated and prepared, so an invalid item stops the run
- * before anything is sent (or, with continueOnFail, becomes an error item); then the items run, paced as the
- * user chose, and each result lands at its item's position with its pairedItem.
+ * An action node's one item loop. First every item is validated and prepared, so an invalid item stops the
+ * run before anything is sent (or, with continueOnFail, becomes an error item); then the items run, paced as
+ * the user chose, and each result lands at its item's position with its pairedItem.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function runItems<C extends ApiConnection>(
+	this: IExecuteFunctions,
+	setup: ActionNodeSetup<C>,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = findOperation(resource, operationName);
+	const operation = findOperation(setup.resources, resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
 	}
 	const continueOnFail = this.continueOnFail();
 	const makeKey = itemKeyMaker(this);
 
-	const results: INodeExecutionData[] = new Array(items.length);
+	const results: INodeExecutionData[][] = new Array(items.length);
 	const prepared: unknown[] = new Array(items.length);
 	const pending: number[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -104,10 +137,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			results[itemIndex] = errorItem(nodeError, itemIndex);
 		}
 	}
-	if (!pending.length) return [results];
+	if (!pending.length) return [results.flat()];
 
-	// Read once per run: n8n reads and decrypts a credential from its database on every call.
-	const connection = await openConnection(this);
+	const connection = await setup.openConnection(this);
 	const { pacing, limits } = readRequestOptions(this);
 	const rateLimit = new RateLimitPause();
 	const failures = new Map<number, NodeError>();
@@ -119,13 +151,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		async (position) => {
 			const itemIndex = pending[position];
 			started.add(itemIndex);
-			const send: SendRequest = async (request: MidtransRequest) =>
-				await midtransRequest.call(this, connection, request, { itemIndex, limits, rateLimit });
+			const send: SendRequest = async (request: MidtransRequest) => {
+				const refusal = setup.refuseBeforeSending?.(connection, request);
+				if (refusal) {
+					throw new NodeOperationError(this.getNode(), refusal, {
+						itemIndex,
+						description: 'Nothing was sent to Midtrans for this item.',
+					});
+				}
+				return await midtransRequest.call(this, connection, request, { itemIndex, limits, rateLimit });
+			};
 			try {
-				const json = operation.run
+				const result = operation.run
 					? await operation.run(prepared[itemIndex], send)
-					: await send(prepared[itemIndex] as MidtransRequest).then((answer) => operation.toItem?.(answer) ?? answer);
-				results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+					: await send(prepared[itemIndex] as MidtransRequest).then(
+							(answer) => operation.toItem?.(answer, prepared[itemIndex]) ?? answer,
+						);
+				results[itemIndex] = outputItems(result, itemIndex);
 			} catch (error) {
 				const nodeError = asNodeError(this, error, itemIndex);
 				if (continueOnFail) results[itemIndex] = errorItem(nodeError, itemIndex);
@@ -140,5 +182,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const unsent = pending.filter((itemIndex) => !started.has(itemIndex));
 		throw runStoppingError(failures.get(firstFailed)!, results, unsent);
 	}
-	return [results];
+	return [results.flat()];
 }
