@@ -60,7 +60,7 @@ async function triggerExecutionFor(rest: N8nRestClient, referenceNo: string, out
 }
 
 /** Runs the example from its manual trigger with the n8n command line: it creates the payouts and waits for the approver. */
-async function runExampleUntilApproval(context: PayoutsE2eContext): Promise<{ references: string[]; mail: CaughtEmail; executionId: string }> {
+async function runExampleUntilApproval(context: PayoutsE2eContext): Promise<{ references: string[]; mail: CaughtEmail }> {
 	const mailsBefore = (await context.mailCatcher.emails()).length;
 	const runData = cliRunData(await context.n8n.cli(['execute', `--id=${PAYOUTS_EXAMPLE.id}`, '--rawOutput']));
 	const created = outputsOf(runData[PAYOUTS_EXAMPLE.createNode]?.[0])[0] ?? [];
@@ -68,23 +68,31 @@ async function runExampleUntilApproval(context: PayoutsE2eContext): Promise<{ re
 	assert.equal(references.length, 2, `"${PAYOUTS_EXAMPLE.createNode}" made ${references.length} payouts`);
 	for (const reference of references) assert.equal(context.simulator.iris.payout(reference)?.status, 'queued');
 	const mail = await context.mailCatcher.waitForEmail((entry) => sentTo(entry, PAYOUTS_EXAMPLE.approverEmail), { after: mailsBefore });
-	const waiting = await waitFor('the example execution waiting for the approver', async () =>
+	await waitFor('the example execution waiting for the approver', async () =>
 		(await context.rest.listExecutions(PAYOUTS_EXAMPLE.id)).find((execution) => execution.status === 'waiting'),
 	);
-	return { references, mail, executionId: waiting.id };
+	return { references, mail };
 }
 
-/** Follows a button of the approval e-mail as the approver's browser would, and waits for the execution to finish. */
-async function press(context: PayoutsE2eContext, mail: CaughtEmail, approved: boolean, executionId: string): Promise<ExecutionDetail> {
+/**
+ * Follows a button of the approval e-mail as the approver's browser would, and waits for the execution the
+ * link belongs to (its id is in the link) to finish.
+ */
+export async function pressApprovalButton(
+	{ n8n, rest }: { n8n: N8nInstance; rest: N8nRestClient },
+	mail: CaughtEmail,
+	approved: boolean,
+): Promise<ExecutionDetail> {
 	const links = linksIn(mail);
 	const link = links.find((href) => href.includes(`approved=${approved}`));
 	assert.ok(link, `the approval e-mail has no ${approved ? 'Approve' : 'Decline'} link: ${links.join(', ')}`);
-	assert.ok(link.startsWith(`${context.n8n.baseUrl}/webhook-waiting/`), `the link leads elsewhere: ${link}`);
+	const executionId = new RegExp(`^${n8n.baseUrl}/webhook-waiting/(\\d+)/`).exec(link)?.[1];
+	assert.ok(executionId, `the link does not lead to a waiting execution of this n8n: ${link}`);
 	const response = await fetch(link, { headers: { 'user-agent': BROWSER } });
 	assert.equal(response.status, 200, `n8n answered the link with ${response.status}`);
-	return await waitFor('the resumed execution to finish', async () => {
-		const execution = await context.rest.getExecution(executionId);
-		return execution.status === 'waiting' || execution.status === 'running' || execution.status === 'new' ? undefined : execution;
+	return await waitFor(`execution ${executionId}, resumed, to finish`, async () => {
+		const execution = await rest.getExecution(executionId);
+		return ['waiting', 'running', 'new'].includes(execution.status) ? undefined : execution;
 	});
 }
 
@@ -105,10 +113,10 @@ export function definePayoutChecks(checks: CheckList, context: PayoutsE2eContext
 	});
 
 	checks.add('running it creates the payouts in Iris and e-mails the approver Approve and Decline links, then waits', async () => {
-		const { references, mail, executionId } = await runExampleUntilApproval(context);
+		const { references, mail } = await runExampleUntilApproval(context);
 		assert.match(mail.subject, /^2 payouts wait for your approval$/);
 		assert.ok(linksIn(mail).some((href) => href.includes('approved=true')) && linksIn(mail).some((href) => href.includes('approved=false')));
-		const approved = await press(context, mail, true, executionId);
+		const approved = await pressApprovalButton(context, mail, true);
 		assert.equal(approved.status, 'success', `the resumed execution ended ${approved.status}: ${approved.error?.message ?? ''}`);
 		const answer = outputsOf(approved.runData[PAYOUTS_EXAMPLE.approveNode]?.[0])[0]?.[0];
 		assert.deepEqual(answer, { status: 'ok', reference_nos: references, action: 'approve' });
@@ -178,8 +186,8 @@ export function definePayoutChecks(checks: CheckList, context: PayoutsE2eContext
 	});
 
 	checks.add('following the Decline link instead rejects the payouts, and the "rejected" notifications arrive', async () => {
-		const { references, mail, executionId } = await runExampleUntilApproval(context);
-		const declined = await press(context, mail, false, executionId);
+		const { references, mail } = await runExampleUntilApproval(context);
+		const declined = await pressApprovalButton(context, mail, false);
 		assert.equal(declined.status, 'success', `the resumed execution ended ${declined.status}: ${declined.error?.message ?? ''}`);
 		assert.ok(declined.runData[PAYOUTS_EXAMPLE.rejectNode], '"Reject payouts" did not run');
 		assert.equal(declined.runData[PAYOUTS_EXAMPLE.approveNode], undefined, 'the payouts were also approved');

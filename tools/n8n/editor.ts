@@ -21,13 +21,14 @@ import type { Simulator } from '../simulator';
 import { DEFAULT_SIMULATOR_SERVER_KEY } from '../simulator';
 import { signatureFor } from '../simulator/signature';
 import { CheckList, waitFor, type CheckResults } from './checks';
+import { pressApprovalButton } from './e2ePayouts';
 import { suitePorts } from './ports';
 import { NODE_TYPES } from './communityPackage';
 import { MIDTRANS_CREDENTIAL_ID } from './credentials';
 import { EXAMPLE_ORDERS_TABLE } from './exampleTables';
 import type { N8nInstance } from './instance';
 import { LOCAL_OWNER, ThrowawayN8n } from './launch';
-import { linksIn, type MailCatcher, sentTo } from './mailCatcher';
+import { type MailCatcher, sentTo } from './mailCatcher';
 import { shutDownOnSignals } from './processes';
 import type { N8nRestClient } from './rest';
 import { exampleWorkflowFiles, readWorkflow, type WorkflowFile } from './workflows';
@@ -410,18 +411,8 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
 		await editor.executeFromTrigger('When clicking ‘Execute workflow’');
 		await editor.waitForGreen(workflow.name, ['Payouts to make', 'Create payouts', 'Collect the batch']);
 		const request = await mailCatcher.waitForEmail((email) => sentTo(email, 'approver@example.com'), { after: before });
-		const approve = linksIn(request).find((href) => href.includes('approved=true'));
-		assert.ok(approve, `the approval e-mail has no Approve link: ${linksIn(request).join(', ')}`);
-		// The run waits for the approver; pressing Approve in the e-mail resumes it outside the editor, so what
-		// follows is read from n8n's record of the run.
-		const waiting = await waitFor('the run waiting for the approver', async () =>
-			(await rest.listExecutions(workflow.id)).find((execution) => execution.status === 'waiting'),
-		);
-		assert.equal((await fetch(approve, { headers: { 'user-agent': 'Mozilla/5.0' } })).status, 200);
-		const finished = await waitFor('the approved run to finish', async () => {
-			const execution = await rest.getExecution(waiting.id);
-			return ['waiting', 'running', 'new'].includes(execution.status) ? undefined : execution;
-		});
+		// Pressing Approve in the e-mail resumes the run outside the editor: what follows is n8n's record of it.
+		const finished = await pressApprovalButton(context, request, true);
 		assert.equal(finished.status, 'success', `the approved run ended ${finished.status}: ${finished.error?.message ?? ''}`);
 		assert.ok(finished.runData['Approve payouts'], 'the approved run did not approve the payouts');
 		const approved = simulator.iris.payouts().filter((payout) => payout.status === 'approved');
@@ -559,7 +550,7 @@ function defineEditorChecks(checks: CheckList, context: EditorContext, session: 
  * Runs the editor checks in a browser against an n8n that is up (the e2e suite's, or one of this suite's
  * own), printing one line per check.
  */
-export async function runEditorChecks(context: EditorContext): Promise<CheckResults> {
+export async function runEditorChecks(context: EditorContext, only?: string): Promise<CheckResults> {
 	const started = Date.now();
 	console.log(`\nEditor checks in Chromium (${CHROMIUM}), screenshots in ${context.screenshotsDir}:`);
 	let editor: EditorSession;
@@ -572,23 +563,28 @@ export async function runEditorChecks(context: EditorContext): Promise<CheckResu
 	try {
 		const checks = new CheckList();
 		defineEditorChecks(checks, context, () => editor);
-		return await checks.runAll();
+		return await checks.runAll(only);
 	} finally {
 		await editor.close();
 		log(`Editor checks took ${elapsedSince(started)}.`);
 	}
 }
 
-/** `npm run test:editor [-- --screenshots]`: a throwaway n8n of the default release, and the editor checks. */
+/**
+ * `npm run test:editor [-- --screenshots] [-- --only <part of a check's name>]`: a throwaway n8n of the default
+ * release, and the editor checks.
+ */
 async function main(): Promise<number> {
-	const { values } = parseArgs({ options: { screenshots: { type: 'boolean', default: false } } });
+	const { values } = parseArgs({
+		options: { screenshots: { type: 'boolean', default: false }, only: { type: 'string' } },
+	});
 	const throwaway = new ThrowawayN8n('editor');
 	shutDownOnSignals(130, () => throwaway.dispose({ keepFolder: false }));
 	let results: CheckResults = { passed: 0, failed: 0 };
 	const screenshotsDir = values.screenshots ? README_SCREENSHOTS_DIR : join(throwaway.userFolder, 'screenshots');
 	try {
 		const { n8n, rest, simulator, mailCatcher } = await throwaway.launch(suitePorts(EDITOR_HTTP_PORT), []);
-		results = await runEditorChecks({ n8n, rest, simulator, mailCatcher, screenshotsDir });
+		results = await runEditorChecks({ n8n, rest, simulator, mailCatcher, screenshotsDir }, values.only);
 	} catch (error) {
 		console.log(`  FAIL  setting up n8n, the simulator and the mail catcher\n        ${(error as Error).message}`);
 		results.failed++;
