@@ -25,7 +25,16 @@ export class MidtransTrigger implements INodeType {
 		inputs: [],
 		outputs: OUTPUTS_EXPRESSION,
 		credentials: [{ name: CREDENTIAL_NAME, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				path: 'webhook',
+				// n8n answers as the run starts, or with the run's outcome: never with the workflow's data.
+				responseMode: '={{ $parameter["answerMidtrans"] === "whenFinished" ? "lastNode" : "onReceived" }}',
+				responseData: '={{ $parameter["answerMidtrans"] === "whenFinished" ? "noData" : "" }}',
+			},
+		],
 		properties: triggerProperties,
 	};
 
