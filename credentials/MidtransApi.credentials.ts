@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { environmentProperties } from '../nodes/shared/credentialEnvironment';
+
 // The credential test and the nodes resolve the host the same way; expressions cannot import, so the
 // hosts below repeat helpers/constants.ts, and a unit test keeps the two in step.
 const coreApiBaseUrlExpression =
@@ -43,38 +45,11 @@ export class MidtransApi implements ICredentialType {
 	documentationUrl = 'https://docs.midtrans.com/docs/retrieving-api-access-keys';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{
-					name: 'Sandbox',
-					value: 'sandbox',
-					description: 'Test payments at api.sandbox.midtrans.com; no money moves',
-				},
-				{
-					name: 'Production',
-					value: 'production',
-					description: 'Real payments at api.midtrans.com',
-				},
-				{
-					name: 'Custom Base URL',
-					value: 'custom',
-					description: 'A local Midtrans simulator or a company proxy in front of Midtrans',
-				},
-			],
-			default: 'sandbox',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:3900',
-			placeholder: 'http://127.0.0.1:3900',
-			description: 'Core API base URL, without /v2. The Snap API is expected under {Base URL}/snap/v1.',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties({
+			sandbox: 'Test payments at api.sandbox.midtrans.com; no money moves',
+			production: 'Real payments at api.midtrans.com',
+			baseUrl: 'Core API base URL, without /v2. The Snap API is expected under {Base URL}/snap/v1.',
+		}),
 		{
 			displayName: 'Server Key',
 			name: 'serverApiKey',

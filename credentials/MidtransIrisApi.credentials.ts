@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { environmentProperties } from '../nodes/shared/credentialEnvironment';
 import { IRIS_ROLE_HEADER } from '../nodes/shared/iris/constants';
 
 // Expressions cannot import: the hosts repeat nodes/shared/iris/constants.ts, and a unit test keeps the two in step.
@@ -41,38 +42,11 @@ export class MidtransIrisApi implements ICredentialType {
 	documentationUrl = 'https://docs.midtrans.com/reference/https-header';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{
-					name: 'Sandbox',
-					value: 'sandbox',
-					description: 'Test payouts at app.sandbox.midtrans.com/iris; no money moves',
-				},
-				{
-					name: 'Production',
-					value: 'production',
-					description: 'Real payouts at app.midtrans.com/iris',
-				},
-				{
-					name: 'Custom Base URL',
-					value: 'custom',
-					description: 'A local Midtrans simulator or a company proxy in front of Midtrans',
-				},
-			],
-			default: 'sandbox',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:3900',
-			placeholder: 'http://127.0.0.1:3900',
-			description: 'The base URL without /iris: the Iris API is expected under {Base URL}/iris/api/v1',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties({
+			sandbox: 'Test payouts at app.sandbox.midtrans.com/iris; no money moves',
+			production: 'Real payouts at app.midtrans.com/iris',
+			baseUrl: 'The base URL without /iris: the Iris API is expected under {Base URL}/iris/api/v1',
+		}),
 		{
 			displayName: 'Creator API Key',
 			name: 'creatorApiKey',

@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { IRIS_CREDENTIAL_NAME } from '../shared/iris/constants';
+import { pastedUrlWebhookMethods, pastedUrlWebhooks } from '../shared/webhooks/pastedUrl';
 import { triggerProperties } from './description';
 import { receivePayoutNotification } from './receiveNotification';
 import { OUTPUTS_EXPRESSION } from './routing';
@@ -25,25 +25,12 @@ export class MidtransPayoutsTrigger implements INodeType {
 		inputs: [],
 		outputs: OUTPUTS_EXPRESSION,
 		credentials: [{ name: IRIS_CREDENTIAL_NAME, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: pastedUrlWebhooks(),
 		properties: triggerProperties,
 	};
 
-	// Iris has no API to register a notification URL (the user pastes it in the dashboard, see the notice), so
-	// there is nothing to check, create or delete.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// The notification URL is pasted in the Payouts (Iris) dashboard: there is nothing to register.
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receivePayoutNotification.call(this);

@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME, NODE_PANEL_DESCRIPTION } from '../shared/constants';
+import { pastedUrlWebhookMethods, pastedUrlWebhooks } from '../shared/webhooks/pastedUrl';
 import { triggerProperties } from './description';
 import { receiveNotification } from './receiveNotification';
 import { OUTPUTS_EXPRESSION } from './routing';
@@ -25,34 +25,16 @@ export class MidtransTrigger implements INodeType {
 		inputs: [],
 		outputs: OUTPUTS_EXPRESSION,
 		credentials: [{ name: CREDENTIAL_NAME, required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				path: 'webhook',
-				// n8n answers as the run starts, or with the run's outcome: never with the workflow's data.
-				responseMode: '={{ $parameter["answerMidtrans"] === "whenFinished" ? "lastNode" : "onReceived" }}',
-				responseData: '={{ $parameter["answerMidtrans"] === "whenFinished" ? "noData" : "" }}',
-			},
-		],
+		// n8n answers as the run starts, or with the run's outcome: never with the workflow's data.
+		webhooks: pastedUrlWebhooks({
+			responseMode: '={{ $parameter["answerMidtrans"] === "whenFinished" ? "lastNode" : "onReceived" }}',
+			responseData: '={{ $parameter["answerMidtrans"] === "whenFinished" ? "noData" : "" }}',
+		}),
 		properties: triggerProperties,
 	};
 
-	// Midtrans has no API to register a notification URL (the user pastes it in the dashboard, see the
-	// notice), so there is nothing to check, create or delete.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// The notification URL is pasted in the Midtrans dashboard: there is nothing to register.
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveNotification.call(this);

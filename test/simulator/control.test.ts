@@ -1,7 +1,3 @@
-import { execFile, spawn } from 'child_process';
-import { join } from 'path';
-import { promisify } from 'util';
-
 import type { Simulator } from '../../tools/simulator';
 import {
 	basicAuth,
@@ -9,24 +5,11 @@ import {
 	cstoreCharge,
 	gopayCharge,
 	newOrderId,
+	runCli,
+	spawnCli,
 	useSimulatorWithReceiver,
 	type SimulatorWithReceiver,
 } from './helpers';
-
-const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'tools', 'simulator', 'cli.ts');
-
-/** Runs `npm run midtrans -- …` as a user would, without npm's banner. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	try {
-		const { stdout, stderr } = await promisify(execFile)(TSX, [CLI, ...args], { cwd: ROOT });
-		return { code: 0, stdout, stderr };
-	} catch (error) {
-		const failed = error as { code: number; stdout: string; stderr: string };
-		return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-	}
-}
 
 describe('simulator: control API and CLI', () => {
 	let simulator: Simulator;
@@ -116,7 +99,7 @@ describe('simulator: control API and CLI', () => {
 
 		it('pay: the local equivalent of paying at the Indomaret till', async () => {
 			const { data: charged } = await api.post('/v2/charge', cstoreCharge(newOrderId('cli')));
-			const { code, stdout } = await cli(['pay', charged.order_id, ...at()]);
+			const { code, stdout } = await runCli(['pay', charged.order_id, ...at()]);
 			expect(code).toBe(0);
 			expect(stdout).toContain(`${charged.order_id}: settlement (cstore, IDR 44000.00)`);
 			expect(stdout).toContain(`notification settlement → ${receiver.url()}: HTTP 200 (delivered)`);
@@ -125,12 +108,12 @@ describe('simulator: control API and CLI', () => {
 
 		it('expire, cancel and refund --amount change the transaction; list shows it', async () => {
 			const expiring = (await api.post('/v2/charge', cstoreCharge(newOrderId('cli-exp')))).data.order_id;
-			expect((await cli(['expire', expiring, ...at()])).code).toBe(0);
+			expect((await runCli(['expire', expiring, ...at()])).code).toBe(0);
 			const cancelled = (await api.post('/v2/charge', gopayCharge(newOrderId('cli-can')))).data.order_id;
-			expect((await cli(['cancel', cancelled, ...at()])).code).toBe(0);
+			expect((await runCli(['cancel', cancelled, ...at()])).code).toBe(0);
 			const refunded = (await api.post('/v2/charge', gopayCharge(newOrderId('cli-ref')))).data.order_id;
 			await simulator.pay(refunded);
-			const refund = await cli(['refund', refunded, '--amount', '4000', '--json', ...at()]);
+			const refund = await runCli(['refund', refunded, '--amount', '4000', '--json', ...at()]);
 			expect(JSON.parse(refund.stdout).transaction).toMatchObject({
 				transaction_status: 'partial_refund',
 				refund_amount: '4000.00',
@@ -138,13 +121,13 @@ describe('simulator: control API and CLI', () => {
 
 			expect(simulator.transaction(expiring)?.transaction_status).toBe('expire');
 			expect(simulator.transaction(cancelled)?.transaction_status).toBe('cancel');
-			const { stdout } = await cli(['list', ...at()]);
+			const { stdout } = await runCli(['list', ...at()]);
 			expect(stdout).toMatch(new RegExp(`${expiring}\\s+expire\\s+cstore\\s+44000.00`));
 			expect(stdout).toMatch(new RegExp(`${refunded}\\s+partial_refund\\s+gopay`));
 		});
 
 		it('notify sends a signed notification to any URL', async () => {
-			const { code, stdout } = await cli([
+			const { code, stdout } = await runCli([
 				'notify',
 				'--status',
 				'settlement',
@@ -165,7 +148,7 @@ describe('simulator: control API and CLI', () => {
 		});
 
 		it('fault adds a fault the API then runs into; fault clear removes it', async () => {
-			const added = await cli([
+			const added = await runCli([
 				'fault',
 				'--path',
 				'/v2/*/status',
@@ -180,27 +163,27 @@ describe('simulator: control API and CLI', () => {
 			expect(added.code).toBe(0);
 			const limited = await api.get('/v2/whatever/status');
 			expect([limited.status, limited.headers['retry-after']]).toEqual([429, '3']);
-			await cli(['fault', '--path', '/v2/charge', '--type', 'drop', '--after', ...at()]);
+			await runCli(['fault', '--path', '/v2/charge', '--type', 'drop', '--after', ...at()]);
 			expect(simulator.faults().at(-1)).toMatchObject({ type: 'drop', after: true });
-			expect((await cli(['fault', 'clear', ...at()])).code).toBe(0);
+			expect((await runCli(['fault', 'clear', ...at()])).code).toBe(0);
 			expect(simulator.faults()).toEqual([]);
 		});
 
 		it('explains refusals and mistakes with a non-zero exit', async () => {
-			const unknownOrder = await cli(['pay', 'nobody-at-all', ...at()]);
+			const unknownOrder = await runCli(['pay', 'nobody-at-all', ...at()]);
 			expect(unknownOrder.code).toBe(1);
 			expect(unknownOrder.stderr).toContain("Transaction doesn't exist.");
-			const unknownCommand = await cli(['dance', ...at()]);
+			const unknownCommand = await runCli(['dance', ...at()]);
 			expect(unknownCommand.code).toBe(2);
 			expect(unknownCommand.stderr).toContain('unknown command "dance"');
-			const noSimulator = await cli(['list', '--simulator', 'http://127.0.0.1:1']);
+			const noSimulator = await runCli(['list', '--simulator', 'http://127.0.0.1:1']);
 			expect(noSimulator.code).toBe(1);
 			expect(noSimulator.stderr).toContain('No simulator answers at http://127.0.0.1:1');
 		});
 	});
 
 	it('serve runs a simulator in the foreground until Ctrl-C', async () => {
-		const child = spawn(TSX, [CLI, 'serve', '--port', '0', '--server-key', 'SB-Mid-server-cli'], { cwd: ROOT });
+		const child = spawnCli(['serve', '--port', '0', '--server-key', 'SB-Mid-server-cli']);
 		let output = '';
 		child.stdout.setEncoding('utf8');
 		const url = await new Promise<string>((resolve, reject) => {
@@ -220,7 +203,7 @@ describe('simulator: control API and CLI', () => {
 			});
 			expect(((await charged.json()) as { transaction_status: string }).transaction_status).toBe('pending');
 			expect(output).toContain('Server Key SB-Mid-server-cli');
-			const paid = await cli(['pay', 'served-1', '--simulator', url]);
+			const paid = await runCli(['pay', 'served-1', '--simulator', url]);
 			expect(paid.stdout).toContain('served-1: settlement');
 		} finally {
 			child.kill('SIGINT');

@@ -1,6 +1,9 @@
 /** Shared pieces of the simulator tests: request bodies and a notification receiver; the rest is the harness's. */
 import type { AxiosInstance } from 'axios';
+import { execFile, spawn } from 'child_process';
 import type { IncomingHttpHeaders } from 'http';
+import { join } from 'path';
+import { promisify } from 'util';
 
 import { DEFAULT_SIMULATOR_SERVER_KEY, type Simulator } from '../../tools/simulator';
 import { startLoopback } from '../harness/loopback';
@@ -84,3 +87,21 @@ export async function waitFor(check: () => boolean, what: string, boundMs = 10_0
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
 }
+
+const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'tools', 'simulator', 'cli.ts');
+
+/** Runs `npm run midtrans -- …` as a user would, without npm's banner. */
+export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+	try {
+		const { stdout, stderr } = await promisify(execFile)(TSX, [CLI, ...args], { cwd: ROOT });
+		return { code: 0, stdout, stderr };
+	} catch (error) {
+		const failed = error as { code: number; stdout: string; stderr: string };
+		return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+	}
+}
+
+/** Starts `npm run midtrans -- …` as a child that runs until it is stopped (serve). */
+export const spawnCli = (args: string[]) => spawn(TSX, [CLI, ...args], { cwd: ROOT });

@@ -80,17 +80,19 @@ describe('Payout → Create', () => {
 
 	it('sends a JSON list as one request and answers one item per payout, each paired with its input item', async () => {
 		const { seen } = recordRequest(IRIS_SANDBOX_HOST, 'POST', `${IRIS_PATH}/payouts`, queued('r-jon', 'r-john').body);
+		// Already in Iris's strings: sent as it is.
+		const johnDoe = {
+			beneficiary_name: 'John Doe',
+			beneficiary_account: '112673910288',
+			beneficiary_bank: 'mandiri',
+			beneficiary_email: 'john@example.com',
+			amount: '50000.00',
+			notes: 'Payout May 17',
+			bank_account_id: 'mandiri7891',
+		};
 		const list = [
 			{ beneficiary_name: 'Jon Snow', beneficiary_account: '1172993826', beneficiary_bank: 'bni', amount: 100000, notes: 'Payout April 17' },
-			{
-				beneficiary_name: 'John Doe',
-				beneficiary_account: '112673910288',
-				beneficiary_bank: 'mandiri',
-				beneficiary_email: 'john@example.com',
-				amount: '50000.00',
-				notes: 'Payout May 17',
-				bank_account_id: 'mandiri7891',
-			},
+			johnDoe,
 		];
 		const { items, error } = await runPayouts({ resource: 'payout', operation: 'create', payoutsFrom: 'json', payouts: '={{ $json.batch }}' }, [
 			{ batch: list },
@@ -100,15 +102,7 @@ describe('Payout → Create', () => {
 		expect(seen.calls).toBe(1);
 		expect((seen.body as IDataObject).payouts).toEqual([
 			{ beneficiary_name: 'Jon Snow', beneficiary_account: '1172993826', beneficiary_bank: 'bni', amount: '100000.00', notes: 'Payout April 17' },
-			{
-				beneficiary_name: 'John Doe',
-				beneficiary_account: '112673910288',
-				beneficiary_bank: 'mandiri',
-				beneficiary_email: 'john@example.com',
-				amount: '50000.00',
-				notes: 'Payout May 17',
-				bank_account_id: 'mandiri7891',
-			},
+			johnDoe,
 		]);
 		expect(items.map((item) => [item.json.reference_no, item.json.beneficiary_name, item.pairedItem])).toEqual([
 			['r-jon', 'Jon Snow', { item: 0 }],

@@ -3,8 +3,7 @@
  * list, an object of lists or a string), a hint where one helps; and the three keys nowhere in the run, in any
  * form they could take on the wire.
  */
-import type { IDataObject } from 'n8n-workflow';
-
+import { expectNoEchoIn, keyEchoes } from '../../harness/keyEchoes';
 import { interceptMidtrans, recordRequest } from '../../harness/nock';
 import { answerInTurn } from '../../harness/nockReplies';
 import { createPayout, IRIS_PATH, IRIS_SANDBOX_HOST, irisAuthFor, runPayouts } from '../../harness/payouts';
@@ -101,32 +100,14 @@ const APPROVER = 'IRIS-appr/over+Key=2 6c5b4a';
 const MERCHANT = 'IRIS-merchant-Se/cr+et=3 3f2e';
 const credentials = { environment: 'sandbox', creatorApiKey: CREATOR, approverApiKey: APPROVER, merchantSecretKey: MERCHANT };
 
-const FORMS: Array<[string, (key: string) => string]> = [
-	['as it is', (key) => key],
-	['as base64 of key and colon (Basic auth)', (key) => irisAuthFor(key).replace(/^Basic /, '')],
-	['as base64', (key) => Buffer.from(key, 'utf8').toString('base64')],
-	['URL-encoded', (key) => encodeURIComponent(key)],
-];
 const KEYS: Array<[string, string]> = [
 	['creator key', CREATOR],
 	['approver key', APPROVER],
 	['merchant key', MERCHANT],
 ];
-const ECHOES = KEYS.flatMap(([keyName, key]) => FORMS.map(([formName, form]) => [`${keyName} ${formName}`, form(key)] as const));
+const ECHOES = keyEchoes(KEYS);
 
-/** The run as text, errors with every own property (message, description, context, cause). */
-function serialized(run: unknown): string {
-	return JSON.stringify(run, (_key, value: unknown) =>
-		value instanceof Error
-			? Object.fromEntries(Object.getOwnPropertyNames(value).map((name) => [name, (value as unknown as IDataObject)[name]]))
-			: value,
-	);
-}
-
-function expectNoKeyIn(run: unknown) {
-	const text = serialized(run);
-	for (const [, echoed] of ECHOES) expect(text).not.toContain(echoed);
-}
+const expectNoKeyIn = (run: unknown) => expectNoEchoIn(run, ECHOES);
 
 describe('the Iris keys never reach the run', () => {
 	interceptMidtrans();

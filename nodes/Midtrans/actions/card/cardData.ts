@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { MidtransCredentials } from '../../../shared/connection';
 import { CREDENTIAL_NAME } from '../../../shared/constants';
+import type { ItemValidator } from '../../../shared/validation';
 
 /** The parameters of an operation that sends card numbers through n8n (Create Test Token, Register). */
 export const cardNumberProperties: INodeProperties[] = [
@@ -74,4 +75,16 @@ export async function clientKeyForCardData(this: IExecuteFunctions, itemIndex: n
 		);
 	}
 	return clientKey;
+}
+
+/** The card number and expiry of `cardNumberProperties`, checked, as Midtrans's card_number, card_exp_month and card_exp_year. */
+export function readCardNumber(this: IExecuteFunctions, itemIndex: number, validate: ItemValidator) {
+	const cardNumber = validate.cardNumber('Card Number (cardNumber)', this.getNodeParameter('cardNumber', itemIndex));
+	const expiry = validate.cardExpiry(
+		'Expiry Month (cardExpMonth)',
+		this.getNodeParameter('cardExpMonth', itemIndex),
+		'Expiry Year (cardExpYear)',
+		this.getNodeParameter('cardExpYear', itemIndex),
+	);
+	return { card_number: cardNumber, card_exp_month: expiry.month, card_exp_year: expiry.year };
 }

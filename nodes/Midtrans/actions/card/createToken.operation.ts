@@ -1,5 +1,5 @@
 import type { MidtransOperation } from '../../../shared/actions/types';
-import { allowInProductionProperty, cardNumberProperties, clientKeyForCardData } from './cardData';
+import { allowInProductionProperty, cardNumberProperties, clientKeyForCardData, readCardNumber } from './cardData';
 
 const CVV_DIGITS = { min: 3, max: 4 };
 
@@ -21,26 +21,14 @@ export const createToken: MidtransOperation = {
 	],
 	async prepare(itemIndex, validate) {
 		const clientKey = await clientKeyForCardData.call(this, itemIndex, 'Create Card Token');
-		const cardNumber = validate.cardNumber('Card Number (cardNumber)', this.getNodeParameter('cardNumber', itemIndex));
-		const expiry = validate.cardExpiry(
-			'Expiry Month (cardExpMonth)',
-			this.getNodeParameter('cardExpMonth', itemIndex),
-			'Expiry Year (cardExpYear)',
-			this.getNodeParameter('cardExpYear', itemIndex),
-		);
+		const card = readCardNumber.call(this, itemIndex, validate);
 		const cvvField = 'CVV (cardCvv)';
 		const cvv = validate.digits(cvvField, validate.required(cvvField, this.getNodeParameter('cardCvv', itemIndex)), CVV_DIGITS);
 		return {
 			method: 'GET',
 			retrySafe: true,
 			path: '/v2/token',
-			qs: {
-				client_key: clientKey,
-				card_number: cardNumber,
-				card_exp_month: expiry.month,
-				card_exp_year: expiry.year,
-				card_cvv: cvv,
-			},
+			qs: { client_key: clientKey, ...card, card_cvv: cvv },
 		};
 	},
 };

@@ -1,17 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MidtransOperation } from '../../../shared/actions/types';
+import { cardTokenIdProperty } from '../paymentTypes/creditCard';
 
 export const getPoints: MidtransOperation = {
 	value: 'getPoints',
 	properties: [
 		{
-			displayName: 'Token ID',
-			name: 'tokenId',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
+			...cardTokenIdProperty,
 			description:
 				'A card token_id (from Midtrans.js, or Create Test Token in sandbox). Ask for a new token to check the points again after a charge.',
 		},

@@ -1,5 +1,5 @@
 import type { MidtransOperation } from '../../../shared/actions/types';
-import { allowInProductionProperty, cardNumberProperties, clientKeyForCardData } from './cardData';
+import { allowInProductionProperty, cardNumberProperties, clientKeyForCardData, readCardNumber } from './cardData';
 
 /**
  * GET /v2/card/register: saves a card without charging it and answers saved_token_id, for one-click charges and
@@ -11,18 +11,12 @@ export const register: MidtransOperation = {
 	properties: [...cardNumberProperties, allowInProductionProperty],
 	async prepare(itemIndex, validate) {
 		const clientKey = await clientKeyForCardData.call(this, itemIndex, 'Register Card');
-		const cardNumber = validate.cardNumber('Card Number (cardNumber)', this.getNodeParameter('cardNumber', itemIndex));
-		const expiry = validate.cardExpiry(
-			'Expiry Month (cardExpMonth)',
-			this.getNodeParameter('cardExpMonth', itemIndex),
-			'Expiry Year (cardExpYear)',
-			this.getNodeParameter('cardExpYear', itemIndex),
-		);
+		const card = readCardNumber.call(this, itemIndex, validate);
 		return {
 			method: 'GET',
 			retrySafe: true,
 			path: '/v2/card/register',
-			qs: { card_number: cardNumber, card_exp_month: expiry.month, card_exp_year: expiry.year, client_key: clientKey },
+			qs: { ...card, client_key: clientKey },
 		};
 	},
 };

@@ -14,6 +14,7 @@ import {
 	readExpiry,
 	readItemDetails,
 } from '../orderDetails';
+import { enabledPaymentsProperty, type PaymentMethod, readEnabledPayments } from '../enabledPayments';
 import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 import { PAYMENT_LINK_HINTS, withPaymentUrl } from './output';
 
@@ -32,6 +33,25 @@ const LINK_LIMITS = {
 const PAYMENT_LINK_ID_PATTERN = /^[a-z0-9-]+$/;
 /** The docs' field table lists day, hour and minute (its sample and the GET answer say "days"). */
 const LINK_EXPIRY_UNITS: readonly ExpiryUnit[] = ['minute', 'hour', 'day'];
+/** The methods Midtrans lists for payment links' enabled_payments. */
+const LINK_PAYMENT_METHODS: readonly PaymentMethod[] = [
+	'akulaku',
+	'alfamart',
+	'bca_va',
+	'bni_va',
+	'bri_va',
+	'bsi_va',
+	'cimb_va',
+	'credit_card',
+	'danamon_va',
+	'gopay',
+	'indomaret',
+	'kredivo',
+	'echannel',
+	'permata_va',
+	'other_qris',
+	'shopeepay',
+];
 const CUSTOMER_FIELDS_A_LINK_CAN_REQUIRE = ['first_name', 'email', 'phone'] as const;
 
 const properties: INodeProperties[] = [
@@ -54,33 +74,10 @@ const properties: INodeProperties[] = [
 		placeholder: 'Invoice INV-2026-0042',
 		description: 'Shown to the customer on the payment page, at most 40 characters',
 	},
-	{
-		displayName: 'Enabled Payments',
-		name: 'enabledPayments',
-		type: 'multiOptions',
-		// The options Midtrans lists for payment links' enabled_payments.
-		options: [
-			{ name: 'Akulaku PayLater', value: 'akulaku' },
-			{ name: 'Alfamart', value: 'alfamart' },
-			{ name: 'BCA Virtual Account', value: 'bca_va' },
-			{ name: 'BNI Virtual Account', value: 'bni_va' },
-			{ name: 'BRI Virtual Account', value: 'bri_va' },
-			{ name: 'BSI Virtual Account', value: 'bsi_va' },
-			{ name: 'CIMB Virtual Account', value: 'cimb_va' },
-			{ name: 'Credit Card', value: 'credit_card' },
-			{ name: 'Danamon Virtual Account', value: 'danamon_va' },
-			{ name: 'GoPay', value: 'gopay' },
-			{ name: 'Indomaret', value: 'indomaret' },
-			{ name: 'Kredivo', value: 'kredivo' },
-			{ name: 'Mandiri Bill Payment', value: 'echannel' },
-			{ name: 'Permata Virtual Account', value: 'permata_va' },
-			{ name: 'QRIS', value: 'other_qris' },
-			{ name: 'ShopeePay', value: 'shopeepay' },
-		],
-		default: [],
-		description:
-			'Which payment methods the link offers (Midtrans’s enabled_payments). None selected offers every method active on the merchant account.',
-	},
+	enabledPaymentsProperty(
+		LINK_PAYMENT_METHODS,
+		'Which payment methods the link offers (Midtrans’s enabled_payments). None selected offers every method active on the merchant account.',
+	),
 	{
 		...itemDetailsProperty,
 		description:
@@ -186,11 +183,6 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-/** Which Enabled Payments a link takes: the options above. */
-const LINK_PAYMENT_METHODS = (properties.find(({ name }) => name === 'enabledPayments')?.options ?? []).map(
-	(option) => String((option as { value: unknown }).value),
-);
-
 export const create: MidtransOperation = {
 	value: 'create',
 	properties,
@@ -223,12 +215,8 @@ export const create: MidtransOperation = {
 			body.item_details = items.map((item) => (item.id === undefined ? item : { ...item, item_id: item.id }));
 		}
 
-		const enabledPayments = this.getNodeParameter('enabledPayments', itemIndex, []) as string[];
-		if (enabledPayments.length) {
-			body.enabled_payments = enabledPayments.map((method) =>
-				validate.oneOf('Enabled Payments (enabledPayments)', method, LINK_PAYMENT_METHODS),
-			);
-		}
+		const enabledPayments = readEnabledPayments.call(this, itemIndex, validate, LINK_PAYMENT_METHODS);
+		if (enabledPayments) body.enabled_payments = enabledPayments;
 		const title = validate.maxLength('Title (title)', this.getNodeParameter('title', itemIndex, ''), LINK_LIMITS.titleLength);
 		if (title) body.title = title;
 

@@ -2,15 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemValidator } from '../../../shared/validation';
 import type { MidtransOperation } from '../../../shared/actions/types';
+import { orderIdProperty } from '../orderDetails';
 import { PAYMENT_LINK_HINTS, withPaymentUrl } from './output';
 
 export const linkOrderIdProperty: INodeProperties = {
-	displayName: 'Order ID',
-	name: 'orderId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'order-1001',
+	...orderIdProperty,
 	description:
 		'The order ID the payment link was created with. Its payments carry longer order IDs that start with it (order-1001-1717000000-1717000000123).',
 };

@@ -13,43 +13,41 @@ import {
 	readExpiry,
 	readOrder,
 } from '../orderDetails';
+import { enabledPaymentsProperty, type PaymentMethod, readEnabledPayments } from '../enabledPayments';
 import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 
+/** The methods Snap takes in enabled_payments. */
+const SNAP_PAYMENT_METHODS: readonly PaymentMethod[] = [
+	'akulaku',
+	'alfamart',
+	'bca_klikpay',
+	'bca_va',
+	'bni_va',
+	'bri_va',
+	'bri_epay',
+	'cimb_clicks',
+	'cimb_va',
+	'credit_card',
+	'danamon_online',
+	'gopay',
+	'indomaret',
+	'kredivo',
+	'echannel',
+	'other_va',
+	'permata_va',
+	'other_qris',
+	'shopeepay',
+	'uob_ezpay',
+];
 const SNAP_EXPIRY_UNITS: readonly ExpiryUnit[] = ['minute', 'hour', 'day'];
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
 	grossAmountProperty,
-	{
-		displayName: 'Enabled Payments',
-		name: 'enabledPayments',
-		type: 'multiOptions',
-		options: [
-			{ name: 'Akulaku PayLater', value: 'akulaku' },
-			{ name: 'Alfamart', value: 'alfamart' },
-			{ name: 'BCA KlikPay', value: 'bca_klikpay' },
-			{ name: 'BCA Virtual Account', value: 'bca_va' },
-			{ name: 'BNI Virtual Account', value: 'bni_va' },
-			{ name: 'BRI Virtual Account', value: 'bri_va' },
-			{ name: 'BRImo (BRI Epay)', value: 'bri_epay' },
-			{ name: 'CIMB Clicks', value: 'cimb_clicks' },
-			{ name: 'CIMB Virtual Account', value: 'cimb_va' },
-			{ name: 'Credit Card', value: 'credit_card' },
-			{ name: 'Danamon Online Banking', value: 'danamon_online' },
-			{ name: 'GoPay', value: 'gopay' },
-			{ name: 'Indomaret', value: 'indomaret' },
-			{ name: 'Kredivo', value: 'kredivo' },
-			{ name: 'Mandiri Bill Payment', value: 'echannel' },
-			{ name: 'Other Bank Virtual Account', value: 'other_va' },
-			{ name: 'Permata Virtual Account', value: 'permata_va' },
-			{ name: 'QRIS', value: 'other_qris' },
-			{ name: 'ShopeePay', value: 'shopeepay' },
-			{ name: 'UOB EZ Pay', value: 'uob_ezpay' },
-		],
-		default: [],
-		description:
-			'Which payment methods the page offers (Midtrans’s enabled_payments). None selected offers every method active on the merchant account.',
-	},
+	enabledPaymentsProperty(
+		SNAP_PAYMENT_METHODS,
+		'Which payment methods the page offers (Midtrans’s enabled_payments). None selected offers every method active on the merchant account.',
+	),
 	itemDetailsProperty,
 	customerDetailsProperty,
 	additionalFieldsProperty([
@@ -68,11 +66,6 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-/** The values Snap takes in enabled_payments: those of the Enabled Payments options above. */
-const SNAP_PAYMENT_METHODS = (properties.find(({ name }) => name === 'enabledPayments')?.options ?? []).map(
-	(option) => String((option as { value: unknown }).value),
-);
-
 export const create: MidtransOperation = {
 	value: 'create',
 	properties,
@@ -80,12 +73,8 @@ export const create: MidtransOperation = {
 		const order = readOrder.call(this, itemIndex, validate);
 		const body: IDataObject = { ...order.body };
 
-		const enabledPayments = this.getNodeParameter('enabledPayments', itemIndex, []) as string[];
-		if (enabledPayments.length) {
-			body.enabled_payments = enabledPayments.map((method) =>
-				validate.oneOf('Enabled Payments (enabledPayments)', method, SNAP_PAYMENT_METHODS),
-			);
-		}
+		const enabledPayments = readEnabledPayments.call(this, itemIndex, validate, SNAP_PAYMENT_METHODS);
+		if (enabledPayments) body.enabled_payments = enabledPayments;
 		const expiry = readExpiry(order.additional, validate, SNAP_EXPIRY_UNITS);
 		if (expiry) {
 			body.expiry = {

@@ -1,22 +1,25 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { PaymentType } from './types';
 
 const CARD_MIN_AMOUNT = 10_000;
 
+/** The card token a charge is made with; Saved Card → Get Points asks for one too, described its own way. */
+export const cardTokenIdProperty: INodeProperties = {
+	displayName: 'Token ID',
+	name: 'tokenId',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	description:
+		'The single-use card token_id from Midtrans (MidtransNew3ds.getCardToken in the browser), or for a one-click charge the saved_token_id of an earlier charge with Save Token ID (or of Saved Card → Register; turn Authentication off)',
+};
+
 export const creditCard: PaymentType = {
 	value: 'credit_card',
 	properties: [
-		{
-			displayName: 'Token ID',
-			name: 'tokenId',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description:
-				'The single-use card token_id from Midtrans (MidtransNew3ds.getCardToken in the browser), or for a one-click charge the saved_token_id of an earlier charge with Save Token ID (or of Saved Card → Register; turn Authentication off)',
-		},
+		cardTokenIdProperty,
 		{
 			displayName: 'Credit Card Options',
 			name: 'creditCard',

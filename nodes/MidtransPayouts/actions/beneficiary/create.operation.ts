@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { additionalFieldsProperty, type MidtransOperation } from '../../../shared/actions/types';
 import type { MidtransRequest } from '../../../shared/transport';
 import { accountNumber, aliasName, bankCode, optionalEmail } from '../irisRules';
-import { aliasNameDescription, beneficiaryFields } from './fields';
+import { aliasNameProperty, beneficiaryFields } from './fields';
 
 export const create: MidtransOperation = {
 	value: 'create',
@@ -11,15 +11,7 @@ export const create: MidtransOperation = {
 		{ ...beneficiaryFields.name, required: true },
 		{ ...beneficiaryFields.bank, required: true },
 		{ ...beneficiaryFields.account, required: true },
-		{
-			displayName: 'Alias Name',
-			name: 'aliasName',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'budibca',
-			description: aliasNameDescription,
-		},
+		aliasNameProperty,
 		additionalFieldsProperty([beneficiaryFields.email]),
 	],
 	prepare(itemIndex, validate): MidtransRequest {

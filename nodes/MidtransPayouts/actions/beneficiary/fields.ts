@@ -2,6 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const aliasNameDescription = 'The beneficiary’s unique short name in Iris: at most 20 letters and digits';
 
+/** The alias a beneficiary is made with, and found by to change it (that operation describes it its own way). */
+export const aliasNameProperty: INodeProperties = {
+	displayName: 'Alias Name',
+	name: 'aliasName',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'budibca',
+	description: aliasNameDescription,
+};
+
 export const beneficiaryFields = {
 	name: {
 		displayName: 'Name',

@@ -3,20 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import type { MidtransOperation } from '../../../shared/actions/types';
 import type { MidtransRequest } from '../../../shared/transport';
 import { accountNumber, aliasName, bankCode, optionalEmail } from '../irisRules';
-import { aliasNameDescription, beneficiaryFields } from './fields';
+import { aliasNameDescription, aliasNameProperty, beneficiaryFields } from './fields';
 
 export const update: MidtransOperation = {
 	value: 'update',
 	properties: [
-		{
-			displayName: 'Alias Name',
-			name: 'aliasName',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'budibca',
-			description: 'The alias of the beneficiary to change',
-		},
+		{ ...aliasNameProperty, description: 'The alias of the beneficiary to change' },
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
