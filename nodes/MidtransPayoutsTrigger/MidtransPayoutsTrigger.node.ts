@@ -25,7 +25,7 @@ export class MidtransPayoutsTrigger implements INodeType {
 		inputs: [],
 		outputs: OUTPUTS_EXPRESSION,
 		credentials: [{ name: IRIS_CREDENTIAL_NAME, required: true }],
-		webhooks: pastedUrlWebhooks,
+		webhooks: pastedUrlWebhooks(),
 		properties: triggerProperties,
 	};
 

@@ -25,7 +25,11 @@ export class MidtransTrigger implements INodeType {
 		inputs: [],
 		outputs: OUTPUTS_EXPRESSION,
 		credentials: [{ name: CREDENTIAL_NAME, required: true }],
-		webhooks: pastedUrlWebhooks,
+		// n8n answers as the run starts, or with the run's outcome: never with the workflow's data.
+		webhooks: pastedUrlWebhooks({
+			responseMode: '={{ $parameter["answerMidtrans"] === "whenFinished" ? "lastNode" : "onReceived" }}',
+			responseData: '={{ $parameter["answerMidtrans"] === "whenFinished" ? "noData" : "" }}',
+		}),
 		properties: triggerProperties,
 	};
 

@@ -114,12 +114,37 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { notifications: ['payment'] } },
 	},
 	{
+		displayName: 'Answer Midtrans',
+		name: 'answerMidtrans',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'When the Notification Is Accepted',
+				value: 'whenAccepted',
+				description:
+					'Answer 200 as the workflow starts: always within 4 s. A run that then fails or dies with its worker is not sent again by Midtrans.',
+			},
+			{
+				name: 'When the Workflow Has Finished',
+				value: 'whenFinished',
+				description:
+					'Answer 200 only once the run succeeds (500 when it fails, nothing when its worker dies), so Midtrans sends the notification again. Every delivery starts a run: record events under a unique key on _midtrans.eventId. Keep runs under 5 s, as Midtrans asks; a slower one may be sent again.',
+			},
+		],
+		default: 'whenAccepted',
+		description:
+			'When Midtrans hears that the notification arrived. Until it gets a 2xx it retries, which is what recovers an event whose run failed.',
+	},
+	{
 		displayName: 'Ignore Repeated Notifications',
 		name: 'ignoreRepeated',
 		type: 'boolean',
 		default: true,
 		description:
 			'Whether to answer a notification of an event already received (Midtrans retries and resends) without starting the workflow. The last 1000 events are remembered in this n8n process.',
+		// A retry after a failed run must run again: when answering after the run, repeats are the workflow's to drop.
+		displayOptions: { show: { answerMidtrans: ['whenAccepted'] } },
 	},
 	{
 		displayName: 'Options',
@@ -179,7 +204,9 @@ export function readTriggerSettings(context: IWebhookFunctions): TriggerSettings
 			statuses: context.getNodeParameter('statuses', []) as string[],
 		},
 		confirmWithMidtrans: context.getNodeParameter('confirmWithMidtrans', true) as boolean,
-		ignoreRepeated: context.getNodeParameter('ignoreRepeated', true) as boolean,
+		ignoreRepeated:
+			context.getNodeParameter('answerMidtrans', 'whenAccepted') === 'whenAccepted' &&
+			(context.getNodeParameter('ignoreRepeated', true) as boolean),
 		emitRejected: options.emitRejected === true,
 		whenUnreachable: options.whenUnreachable === 'emitUnconfirmed' ? 'emitUnconfirmed' : 'retry',
 	};

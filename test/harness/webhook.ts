@@ -169,6 +169,22 @@ export class WebhookTrigger {
 		};
 	}
 
+	/**
+	 * When n8n answers this trigger's calls: its webhook's responseMode and responseData, resolved against the
+	 * node's parameters by n8n's expression engine, as n8n resolves them for every call.
+	 */
+	answering(): { responseMode: unknown; responseData: unknown } {
+		const workflow = new Workflow({ nodes: this.nodes, connections: this.connections, nodeTypes, active: true });
+		const node = workflow.getNode(TRIGGER_NODE_NAME)!;
+		const [webhook] = this.options.nodeType.description.webhooks ?? [];
+		const resolve = (value: string | undefined, fallback: string) =>
+			workflow.expression.getSimpleParameterValue(node, value, 'webhook', {}, undefined, fallback);
+		return {
+			responseMode: resolve(webhook?.responseMode as string | undefined, 'onReceived'),
+			responseData: resolve(webhook?.responseData as string | undefined, ''),
+		};
+	}
+
 	/** What the node keeps between requests (its static data), as last saved. */
 	get savedStaticData(): IDataObject {
 		return JSON.parse(JSON.stringify(this.staticData)) as IDataObject;

@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: how much the Midtrans node adds to Midtrans's own latency, what concurrency buys, and how
- * many notifications a real n8n takes through the Midtrans Trigger against its own Webhook node. Prints the
- * figures and writes them, with the machine and versions, to docs/BENCHMARKS.md. A benchmark, not a test.
+ * `npm run bench`: how much the Midtrans node adds to Midtrans's own latency, what concurrency buys, how
+ * many notifications a real n8n takes through the Midtrans Trigger against its own Webhook node and against
+ * the chain a user builds by hand, and, in queue mode, through nginx to one and to two webhook processes.
+ * Prints the figures and writes them, with the machine and versions, to docs/BENCHMARKS.md. A benchmark,
+ * not a test.
  */
 import './nodeSources';
 
@@ -14,7 +16,8 @@ import { BARE_CALL, measureAtLatency, nodeAt, PLAIN_LOOP, plainLanesOf, warmUp }
 import { describeForgeryFlood, measureForgeryFlood } from './forgeryFlood';
 import { describeMachine } from './machine';
 import { checkTargets, renderConsole, renderMarkdown, type BenchResults, type BenchSettings } from './report';
-import { compareTriggerWithWebhook, type WebhookSettings } from './webhookThroughput';
+import { compareWebhookProcesses, type QueueBenchSettings } from './queueThroughput';
+import { compareTriggerWithHandBuiltChain, compareTriggerWithWebhook, type WebhookSettings } from './webhookThroughput';
 import { workloads, type OperationName } from './workloads';
 
 const USAGE = `npm run bench -- [options]
@@ -32,8 +35,15 @@ const USAGE = `npm run bench -- [options]
   --notify-rounds N             rounds per workflow (default 3)
   --notify-connections N        concurrent connections of the load generator (default 10)
   --forgeries N                 forged notifications sent at the trigger in process (default 1000)
-  --skip-n8n                    leave out the real-n8n notification comparison
-  --skip-equal-footing          leave out its second run, in which n8n's Webhook node gets no head start
+  --chain-orders N              paid orders for the trigger against the hand-built chain (default 2000)
+  --queue-seconds S             length of one queue-mode load round (default 20)
+  --queue-rounds N              rounds per number of webhook processes (default 3)
+  --queue-connections N         concurrent connections through nginx (default 10)
+  --queue-orders N              paid orders made ready for queue mode (default 2000)
+  --skip-n8n                    leave out everything that runs a real n8n (the three sections below)
+  --skip-equal-footing          leave out the Webhook-node comparison's second run, without n8n's head start
+  --skip-hand-built             leave out the Midtrans Trigger against the hand-built chain
+  --skip-queue                  leave out queue mode (PostgreSQL, Redis, nginx, webhook processes, workers)
   --no-write                    print only; leave docs/BENCHMARKS.md as it is
   --quick                       a short run to try the benchmark out (fewer items and runs)
 `;
@@ -62,8 +72,15 @@ function readFlags() {
 			'notify-rounds': { type: 'string' },
 			forgeries: { type: 'string' },
 			'notify-connections': { type: 'string', default: '10' },
+			'chain-orders': { type: 'string', default: '2000' },
+			'queue-seconds': { type: 'string' },
+			'queue-rounds': { type: 'string' },
+			'queue-connections': { type: 'string', default: '10' },
+			'queue-orders': { type: 'string', default: '2000' },
 			'skip-n8n': { type: 'boolean', default: false },
 			'skip-equal-footing': { type: 'boolean', default: false },
+			'skip-hand-built': { type: 'boolean', default: false },
+			'skip-queue': { type: 'boolean', default: false },
 			'no-write': { type: 'boolean', default: false },
 			quick: { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false },
@@ -96,11 +113,21 @@ function readFlags() {
 		rounds: flag('notify-rounds', 3, 1),
 		maxRequests: 50_000,
 	};
+	const queue: QueueBenchSettings = {
+		connections: wholeNumber(values['queue-connections']!, '--queue-connections'),
+		durationMs: flag('queue-seconds', 20, 5) * 1000,
+		rounds: flag('queue-rounds', 3, 1),
+		orders: wholeNumber(values['queue-orders']!, '--queue-orders'),
+	};
 	return {
 		settings,
 		notify,
+		queue,
+		chainOrders: wholeNumber(values['chain-orders']!, '--chain-orders'),
 		skipN8n: values['skip-n8n']!,
 		skipEqualFooting: values['skip-equal-footing']!,
+		skipHandBuilt: values['skip-hand-built']!,
+		skipQueue: values['skip-queue']!,
 		write: !values['no-write'],
 	};
 }
@@ -111,7 +138,7 @@ const progress = (line: string) => console.log(`[bench] ${line}`);
 const EQUAL_FOOTING = { N8N_EXPRESSION_ENGINE_ALLOW_WEBHOOK_ISOLATE_SKIP: 'false' };
 
 async function main(): Promise<void> {
-	const { settings, notify, skipN8n, skipEqualFooting, write } = readFlags();
+	const { settings, notify, queue, chainOrders, skipN8n, skipEqualFooting, skipHandBuilt, skipQueue, write } = readFlags();
 	const machine = describeMachine();
 	const workload = workloads[settings.operation as OperationName];
 	const sequentialVariants = [PLAIN_LOOP, BARE_CALL, nodeAt(1), nodeAt(10)];
@@ -146,6 +173,13 @@ async function main(): Promise<void> {
 			results.notificationsEqualFooting = await compareTriggerWithWebhook(notify, progress, EQUAL_FOOTING);
 		}
 	}
+	if (skipN8n || skipHandBuilt) results.handBuiltSkipped = `left out with --skip-${skipN8n ? 'n8n' : 'hand-built'}`;
+	else {
+		progress('the Midtrans Trigger with its default options against the hand-built chain');
+		results.handBuilt = await compareTriggerWithHandBuiltChain(notify, progress, chainOrders);
+	}
+	if (skipN8n || skipQueue) results.queueSkipped = `left out with --skip-${skipN8n ? 'n8n' : 'queue'}`;
+	else results.queue = await compareWebhookProcesses(queue, progress);
 
 	const checks = checkTargets(results);
 	console.log(renderConsole(results, checks));

@@ -2,7 +2,8 @@
 import type { LatencyResult, VariantResult } from './actionNode';
 import type { MachineDescription } from './machine';
 import { describeForgeryFlood, type ForgeryFloodResult } from './forgeryFlood';
-import type { WebhookComparison } from './webhookThroughput';
+import type { QueueComparison } from './queueThroughput';
+import type { ChainComparison, WebhookComparison } from './webhookThroughput';
 
 export interface BenchSettings {
 	operation: string;
@@ -31,6 +32,12 @@ export interface BenchResults {
 	notificationsSkipped?: string;
 	/** Forged notifications at the trigger, in process: refusals and credential reads. */
 	forgeryFlood: ForgeryFloodResult;
+	/** The Midtrans Trigger with its defaults against the chain a user builds by hand. */
+	handBuilt?: ChainComparison;
+	handBuiltSkipped?: string;
+	/** Queue mode through nginx: one webhook process against two. */
+	queue?: QueueComparison;
+	queueSkipped?: string;
 }
 
 export interface TargetCheck {
@@ -184,6 +191,56 @@ function notificationsSection(results: BenchResults): string {
 	return parts.join('\n');
 }
 
+function handBuiltSection(results: BenchResults): string {
+	const comparison = results.handBuilt;
+	if (!comparison) return `Not measured in this run: ${results.handBuiltSkipped}.`;
+	const { trigger, chain, settings } = comparison;
+	const rounds = (target: typeof trigger) => target.rounds.map((round) => round.acceptedPerSecond.toFixed(1)).join(', ');
+	return [
+		`${comparison.n8nVersion}, one regular process, SQLite, default settings. **Midtrans Trigger** with its default options (nothing set under Options), alone in its workflow. **Hand-built chain**: Webhook (answers at once) → Crypto (SHA-512 of order_id + status_code + gross_amount + the server key, typed into the node) → If (equal to signature_key) → Switch (one output per status, and a fallback). Both take the same kind of notification: a signed settlement of an order paid at the simulator, a new order each. ${settings.connections} connections, ${settings.rounds} rounds of ${settings.durationMs / 1000} s each taken in turns; "with executions" counts until n8n had also finished every execution the round started.`,
+		'',
+		table(
+			['', 'notifications/s (median)', 'rounds', 'with executions, /s', 'Midtrans Trigger ÷ hand-built chain'],
+			[
+				[trigger.label, trigger.medianPerSecond.toFixed(1), rounds(trigger), trigger.medianProcessedPerSecond.toFixed(1), `${(comparison.ratio * 100).toFixed(0)} % (with executions ${(comparison.processedRatio * 100).toFixed(0)} %)`],
+				[chain.label, chain.medianPerSecond.toFixed(1), rounds(chain), chain.medianProcessedPerSecond.toFixed(1), ''],
+			],
+		),
+		'',
+		'What each does per notification: the chain checks the signature and routes by the status the notification claims, after it has answered (a forged notification is answered 200 and runs the workflow). The trigger checks the signature before answering and refuses a bad one, asks Midtrans for the status (Get Status) and routes by that, and answers a notification it has seen with 200 and no run (its defaults).',
+	].join('\n');
+}
+
+function queueSection(results: BenchResults): string {
+	const comparison = results.queue;
+	if (!comparison) return `Not measured in this run: ${results.queueSkipped}.`;
+	const { one, two, settings } = comparison;
+	const cores = results.machine.cores;
+	const cpuMs = one.cpuPerNotification.webhooksMs + one.cpuPerNotification.workersMs;
+	const ceiling = (cores * 1000) / cpuMs;
+	const row = (variant: typeof one, ratio: string) => [
+		variant.label,
+		variant.medianPerSecond.toFixed(1),
+		variant.rounds.map((round) => round.acceptedPerSecond.toFixed(1)).join(', '),
+		ratio,
+		`${(variant.latency.medianMs / 1000).toFixed(2)} s`,
+		`${(variant.latency.p99Ms / 1000).toFixed(2)} s`,
+		String(variant.latency.events),
+		`${variant.cpuPerNotification.webhooksMs.toFixed(0)} ms / ${variant.cpuPerNotification.workersMs.toFixed(0)} ms`,
+		String(cores),
+	];
+	return [
+		`n8n ${comparison.n8nVersion} in queue mode (\`npm run start:queue\`'s set-up): PostgreSQL, Redis, a main process, ${comparison.workers} workers, and nginx in front of the webhook processes; all of it, the simulator and the load generator on this machine's ${cores} cores. The workflow is the exactly-once example (Midtrans Trigger with its defaults → one Postgres statement → If). The load: signed settlement notifications of orders paid at the simulator, a new order each, ${settings.connections} connections through nginx, ${settings.rounds} rounds of ${settings.durationMs / 1000} s per variant taken in turns, each round's executions left to finish before the next. With one webhook process, nginx's second address passes /webhook/ to the first only and the second idles. "To the recorded event": from sending the notification to its row's recorded_at in payment_events. CPU per notification: the processes' own CPU time (Linux's /proc) over the rounds, divided by the notifications accepted.`,
+		'',
+		table(
+			['nginx in front of', 'notifications/s (median)', 'rounds', 'vs one process', 'to the recorded event, median', 'p99', 'events', 'CPU per notification: webhook processes / workers', 'cores'],
+			[row(one, '1.00 ×'), row(two, `${comparison.ratio.toFixed(2)} ×`)],
+		),
+		'',
+		`Every notification costs its webhook process and its worker together about ${cpuMs.toFixed(0)} ms of CPU, so ${cores} cores carry at most about ${ceiling.toFixed(1)} notifications per second through n8n, before PostgreSQL, nginx, the simulator and the load generator take their share. A second webhook process helps only where cores are left over: on a machine the first one already fills, the ratio above stays near 1, and it is more cores (or machines) for the webhook processes and workers that raise the figure.`,
+	].join('\n');
+}
+
 export function renderMarkdown(results: BenchResults, checks: TargetCheck[]): string {
 	const { machine, settings } = results;
 	return `# Benchmarks
@@ -234,6 +291,14 @@ ${throughputTable(results)}
 
 ${notificationsSection(results)}
 
+## The Midtrans Trigger against the chain a user builds by hand
+
+${handBuiltSection(results)}
+
+## Queue mode: one and two webhook processes
+
+${queueSection(results)}
+
 ## A flood of forged notifications
 
 ${settings.forgeries} notifications signed with a wrong key, sent one after another at one Midtrans Trigger in process
@@ -272,6 +337,12 @@ export function renderConsole(results: BenchResults, checks: TargetCheck[]): str
 		'',
 		'Notifications per second in a real n8n:',
 		notificationsSection(results),
+		'',
+		'The Midtrans Trigger against the hand-built chain:',
+		handBuiltSection(results),
+		'',
+		'Queue mode: one and two webhook processes:',
+		queueSection(results),
 		'',
 		'A flood of forged notifications at the trigger:',
 		...describeForgeryFlood(results.forgeryFlood).map((line) => `  ${line}`),

@@ -48,13 +48,18 @@ function describeFailure(error: unknown): string {
 		.join('\n');
 }
 
-/** Polls until `probe` returns a value, or fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+/** Polls every `intervalMs` until `probe` returns a value, or fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	timeoutMs = 30_000,
+	intervalMs = 500,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
 		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
 }

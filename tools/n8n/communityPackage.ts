@@ -23,17 +23,20 @@ export async function buildPackage(): Promise<void> {
 
 /**
  * Installs the built package the way n8n's community-package installer leaves it: the `npm pack` tarball,
- * so only the published files, unpacked under the user folder's nodes/node_modules.
+ * so only the published files, unpacked under each user folder's nodes/node_modules (in queue mode every n8n
+ * process has its own user folder, and each needs the package).
  */
-export async function installPackageInto(userFolder: string): Promise<void> {
+export async function installPackageInto(...userFolders: string[]): Promise<void> {
 	const packDir = mkdtempSync(join(tmpdir(), 'n8n-midtrans-pack-'));
 	try {
 		const { stdout } = await runCommand('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: REPO_ROOT });
 		const [{ filename }] = JSON.parse(stdout) as Array<{ filename: string }>;
-		const target = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-		rmSync(target, { recursive: true, force: true });
-		mkdirSync(target, { recursive: true });
-		await runCommand('tar', ['-xzf', join(packDir, filename), '-C', target, '--strip-components=1']);
+		for (const userFolder of userFolders) {
+			const target = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+			rmSync(target, { recursive: true, force: true });
+			mkdirSync(target, { recursive: true });
+			await runCommand('tar', ['-xzf', join(packDir, filename), '-C', target, '--strip-components=1']);
+		}
 	} finally {
 		rmSync(packDir, { recursive: true, force: true });
 	}

@@ -97,6 +97,25 @@ export function simulatorIrisCredential(simulatorUrl: string, iris: Pick<IrisSim
 /** The id the example workflows' e-mail steps refer to. */
 export const SMTP_CREDENTIAL_ID = 'smtpExample00001';
 
+/** The id the queue-mode example's Postgres node refers to. */
+export const POSTGRES_CREDENTIAL_ID = 'postgresShop0001';
+
+/** n8n's Postgres credential for a database on this machine (no TLS: loopback only). */
+export function postgresCredential(connection: {
+	host: string;
+	port: number;
+	database: string;
+	user: string;
+	password: string;
+}): CredentialToImport {
+	return {
+		id: POSTGRES_CREDENTIAL_ID,
+		name: `Postgres (${connection.database} on ${connection.host}:${connection.port})`,
+		type: 'postgres',
+		data: { ...connection, ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 20 },
+	};
+}
+
 /**
  * The examples' e-mail steps send through the local mail catcher (mailCatcher.ts): no account needed, and
  * every message shows in its inbox. (n8n also publishes a workflow only when every node has its credentials.)
@@ -109,6 +128,9 @@ export function mailCatcherSmtpCredential(smtpPort: number): CredentialToImport 
 		data: { host: '127.0.0.1', port: smtpPort, secure: false, user: '', password: '' },
 	};
 }
+
+/** The credential types exampleCredentials() provides: what `npm start` and the suites' n8n can publish with. */
+export const EXAMPLE_CREDENTIAL_TYPES = ['midtransApi', 'midtransIrisApi', 'smtp'];
 
 /** Everything the example workflows refer to: the given Midtrans and Iris credentials, and the mail catcher's SMTP. */
 export function exampleCredentials(

@@ -15,7 +15,7 @@ import type { Simulator } from '../simulator';
 import type { MailCatcher } from './mailCatcher';
 import { CheckList, waitFor, type CheckResults } from './checks';
 import { NODE_TYPES } from './communityPackage';
-import { simulatorMidtransCredential } from './credentials';
+import { EXAMPLE_CREDENTIAL_TYPES, simulatorMidtransCredential } from './credentials';
 import { definePayoutChecks } from './e2ePayouts';
 import { CHARGE_WORKFLOW, chargeWorkflow, PAYOUTS_EXAMPLE, TRIGGER_WORKFLOW, triggerWorkflow } from './e2eWorkflows';
 import { runEditorChecks } from './editor';
@@ -252,7 +252,7 @@ function defineChecks(checks: CheckList, context: E2eContext): void {
 		});
 	}
 
-	const triggerExample = findTriggerWorkflow(exampleWorkflowFiles());
+	const triggerExample = findTriggerWorkflow(exampleWorkflowFiles(), 'payment', EXAMPLE_CREDENTIAL_TYPES);
 	if (triggerExample) {
 		checks.add(`example "${triggerExample.workflow.name}" publishes (its nodes pass n8n's checks)`, async () => {
 			const published = await rest.publishWorkflow(triggerExample.workflow.id);

@@ -1,13 +1,20 @@
-/** One n8n instance: a user folder, its ports, its server process and its command-line tool. */
+/**
+ * One n8n process: a user folder, its ports, its server process and its command-line tool. By default the
+ * regular n8n (`n8n start`: editor, REST API, webhooks, executions); in queue mode also a webhook process
+ * (`n8n webhook`) or a worker (`n8n worker`).
+ */
 import type { ChildProcess } from 'child_process';
 import { mkdirSync, openSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import type { N8nInstallation } from './install';
-import { runCommand, spawnServiceProcess, stopServiceProcess } from './processes';
+import { killServiceProcess, runCommand, spawnServiceProcess, stopServiceProcess } from './processes';
+
+/** main: `n8n start`; webhook: `n8n webhook` (production webhooks only); worker: `n8n worker` (runs executions). */
+export type N8nRole = 'main' | 'webhook' | 'worker';
 
 export interface N8nPorts {
-	/** The editor, the REST API and the webhooks. */
+	/** The editor, the REST API and the webhooks; a worker's health-check server. */
 	http: number;
 	/** The server's task broker (its default, 5679, would clash between instances). */
 	taskBroker: number;
@@ -22,7 +29,15 @@ export interface N8nInstanceOptions {
 	ports: N8nPorts;
 	/** The address webhooks are reachable at from outside (a tunnel), when not this machine's loopback. */
 	publicUrl?: string;
+	/** main unless told otherwise. */
+	role?: N8nRole;
+	/** Settings added to n8n's environment (queue mode, the database, …), the same for its command-line runs. */
+	environment?: Record<string, string>;
+	/** A worker's `--concurrency`: how many executions it runs at once (n8n's default, 10, when absent). */
+	concurrency?: number;
 }
+
+const COMMANDS: Record<N8nRole, string> = { main: 'start', webhook: 'webhook', worker: 'worker' };
 
 const HOST = '127.0.0.1';
 const READINESS_TIMEOUT_MS = 120_000;
@@ -41,6 +56,15 @@ export class N8nInstance {
 
 	get userFolder(): string {
 		return this.options.userFolder;
+	}
+
+	get role(): N8nRole {
+		return this.options.role ?? 'main';
+	}
+
+	/** The server's process ID while it runs. */
+	get pid(): number | undefined {
+		return this.server?.exitCode === null ? this.server.pid : undefined;
 	}
 
 	/** The production URL of a webhook node (a trigger) in an active workflow. */
@@ -70,6 +94,15 @@ export class N8nInstance {
 			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 			// Publishing a workflow goes through a queue polled every 15 s by default; a second is plenty here.
 			N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '1000',
+			// A worker's health-check server (readiness: its database and Redis connections) is how we know it is up.
+			...(this.role === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(ports.http),
+						N8N_WORKER_SERVER_ADDRESS: HOST,
+					}
+				: {}),
+			...this.options.environment,
 		};
 	}
 
@@ -85,9 +118,11 @@ export class N8nInstance {
 
 	/** Starts the server, its output going to logFile, and waits until it answers. */
 	async start(): Promise<void> {
-		const { installation, ports } = this.options;
+		const { installation, ports, concurrency } = this.options;
 		const output = openSync(this.logFile, 'a');
-		const server = spawnServiceProcess(installation.nodeBinary, [installation.n8nEntry, 'start'], {
+		const args = [installation.n8nEntry, COMMANDS[this.role]];
+		if (this.role === 'worker' && concurrency !== undefined) args.push(`--concurrency=${concurrency}`);
+		const server = spawnServiceProcess(installation.nodeBinary, args, {
 			cwd: this.options.userFolder,
 			env: this.environment(ports.taskBroker),
 			stdio: ['ignore', output, output],
@@ -110,8 +145,10 @@ export class N8nInstance {
 			if (server.exitCode !== null) {
 				throw new Error(`n8n exited with code ${server.exitCode} while starting:\n${this.logTail()}`);
 			}
-			// Readiness means the database is up; the REST API answers a little later.
-			if ((await this.answers('/healthz/readiness')) && (await this.answers('/rest/settings'))) return;
+			// Readiness means the database is up; the main process's REST API answers a little later.
+			const ready =
+				(await this.answers('/healthz/readiness')) && (this.role !== 'main' || (await this.answers('/rest/settings')));
+			if (ready) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n did not become ready within ${READINESS_TIMEOUT_MS / 1000} s:\n${this.logTail()}`);
@@ -139,5 +176,16 @@ export class N8nInstance {
 		const server = this.server;
 		this.server = undefined;
 		if (server) await stopServiceProcess(server);
+	}
+
+	/**
+	 * Signals the server by its PID and waits until it has exited: SIGTERM is `kill <PID>` (n8n shuts down
+	 * gracefully: a worker finishes the executions it runs, within 30 s), SIGKILL a crash or the kernel's
+	 * out-of-memory killer (no shutdown at all).
+	 */
+	async kill(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+		const server = this.server;
+		this.server = undefined;
+		if (server) await killServiceProcess(server, signal);
 	}
 }

@@ -39,6 +39,15 @@ export interface LaunchOptions {
 	ports: N8nPorts;
 	/** See N8nInstanceOptions.publicUrl. */
 	publicUrl?: string;
+	/** See N8nInstanceOptions.environment: the same for the imports and the server. */
+	environment?: Record<string, string>;
+	/** Other user folders that get the package too: queue mode's webhook processes and workers. */
+	packageFolders?: string[];
+	/**
+	 * Where the fingerprints of what was imported are kept: beside n8n's database, so that a new database gets
+	 * everything imported again. Inside the user folder (where n8n keeps its SQLite database) unless told.
+	 */
+	importLedgerFile?: string;
 	credentials: CredentialToImport[];
 	/** Workflow JSON files to import; each is imported again only when its content changed. */
 	workflowFiles: string[];
@@ -62,9 +71,8 @@ class ImportLedger {
 	private readonly file: string;
 	private readonly fingerprints: Record<string, string>;
 
-	constructor(userFolder: string) {
-		// Beside n8n's database, so that removing the one removes the other.
-		this.file = join(userFolder, '.n8n', 'midtrans-imports.json');
+	constructor(file: string) {
+		this.file = file;
 		this.fingerprints = existsSync(this.file)
 			? (JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>)
 			: {};
@@ -119,10 +127,12 @@ export async function launchN8n(options: LaunchOptions): Promise<LaunchedN8n> {
 		userFolder: options.userFolder,
 		ports: options.ports,
 		publicUrl: options.publicUrl,
+		environment: options.environment,
 	});
-	await installPackageInto(options.userFolder);
+	await installPackageInto(options.userFolder, ...(options.packageFolders ?? []));
 
-	const ledger = new ImportLedger(options.userFolder);
+	// Beside n8n's SQLite database by default, so that removing the one removes the other.
+	const ledger = new ImportLedger(options.importLedgerFile ?? join(options.userFolder, '.n8n', 'midtrans-imports.json'));
 	const credentialsContent = credentialsImportFile(options.credentials);
 	if (!ledger.isCurrent('credentials', credentialsContent)) {
 		await importCredentials(n8n, options.credentials);

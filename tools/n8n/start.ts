@@ -7,6 +7,7 @@ import { join } from 'path';
 
 import { DEFAULT_SIMULATOR_PORT, startSimulator, type Simulator } from '../simulator';
 import {
+	EXAMPLE_CREDENTIAL_TYPES,
 	exampleCredentials,
 	irisCredentialFromEnvironment,
 	midtransCredentialFromEnvironment,
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
 	shutDownOnSignals(0, closeSimulator);
 
 	const workflowFiles = exampleWorkflowFiles();
-	const triggerExample = findTriggerWorkflow(workflowFiles);
+	const triggerExample = findTriggerWorkflow(workflowFiles, 'payment', EXAMPLE_CREDENTIAL_TYPES);
 	// Subscriptions notify the dashboard's Recurring Notification URL, apart from payments; Iris its own URL.
 	const subscriptionExample = findTriggerWorkflow(workflowFiles, 'subscription');
 	const payoutsExample = findTriggerWorkflow(workflowFiles, 'payouts');

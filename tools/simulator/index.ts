@@ -98,6 +98,13 @@ export interface Simulator {
 	idle(): Promise<void>;
 	/** The dashboard's notification URL, changeable while running (e.g. once an n8n webhook exists). */
 	setNotificationUrl(url: string | undefined): void;
+	/** The server key it accepts and signs notifications with. */
+	serverKey(): string;
+	/**
+	 * A new server key, as when a merchant regenerates it in the dashboard: from now on the API accepts only
+	 * this one and notifications are signed with it.
+	 */
+	setServerKey(serverKey: string): void;
 	/** The dashboard's Recurring Notification URL (subscriptions), changeable while running. */
 	setRecurringNotificationUrl(url: string | undefined): void;
 	/** The dashboard's Pay Account Notification URL (GoPay account linking), changeable while running. */
@@ -160,7 +167,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const payAccounts = new PayAccounts({
 		notifier,
 		merchantId,
-		serverKey: settings.serverKey,
+		// Read when used, so that setServerKey reaches what it signs.
+		get serverKey() {
+			return settings.serverKey;
+		},
 		baseUrl: () => url,
 		payAccountNotificationUrl: () => settings.payAccountNotificationUrl,
 	});
@@ -179,7 +189,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 	});
 	const control = new SimulatorControl(ledger, notifier, faults, cards, idempotency, {
-		serverKey: settings.serverKey,
+		// Read when used, so that setServerKey reaches the notifications it signs.
+		get serverKey() {
+			return settings.serverKey;
+		},
 		merchantId,
 	});
 	// The products beside the Core API and Snap, one module each: registered here and reset with the rest.
@@ -193,7 +206,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		unitMs: { ...DEFAULT_SCHEDULE_UNIT_MS, ...options.scheduleUnitMs },
 		recurringNotificationUrl: () => settings.recurringNotificationUrl,
 	});
-	const savedCards = new SavedCards({ cards, serverKey: settings.serverKey, clientKey: settings.clientKey });
+	const savedCards = new SavedCards({
+		cards,
+		get serverKey() {
+			return settings.serverKey;
+		},
+		clientKey: settings.clientKey,
+	});
 	const iris = createIrisSimulator(options.iris ?? {}, { notifier, log: settings.log });
 	const products = [paymentLinks, subscriptions, payAccounts, savedCards, iris.product];
 	control.alsoReset(...products);
@@ -251,6 +270,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		idle: () => notifier.idle(),
 		setNotificationUrl: (notificationUrl) => {
 			settings.notificationUrl = notificationUrl;
+		},
+		serverKey: () => settings.serverKey,
+		setServerKey: (serverKey) => {
+			settings.serverKey = serverKey;
 		},
 		setRecurringNotificationUrl: (recurringUrl) => {
 			settings.recurringNotificationUrl = recurringUrl;

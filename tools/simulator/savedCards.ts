@@ -47,7 +47,7 @@ export class SavedCards implements SimulatorProduct {
 	constructor(private readonly settings: SavedCardSettings) {}
 
 	routes(): Route[] {
-		const { cards, serverKey, clientKey } = this.settings;
+		const { cards, clientKey } = this.settings;
 		return [
 			// register-card: the client key in the query is what authorizes it.
 			{
@@ -86,7 +86,7 @@ export class SavedCards implements SimulatorProduct {
 				area: 'core',
 				authorize: ({ headers }) => {
 					const key = serverKeyOf(headers);
-					return key === serverKey || key === clientKey;
+					return key === this.settings.serverKey || key === clientKey;
 				},
 				errorAnswer: (error) =>
 					error.statusCode === '401'

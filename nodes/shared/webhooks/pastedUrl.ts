@@ -2,11 +2,14 @@ import type { IHookFunctions, IWebhookDescription } from 'n8n-workflow';
 
 /**
  * The webhook of a trigger whose URL the user pastes into a Midtrans dashboard: one POST path, answered as soon
- * as the notification is received (the answer is chosen by the trigger's webhook function).
+ * as the notification is received (the answer is chosen by the trigger's webhook function) unless the trigger
+ * says when n8n answers.
  */
-export const pastedUrlWebhooks: IWebhookDescription[] = [
-	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-];
+export function pastedUrlWebhooks(
+	answering: Pick<IWebhookDescription, 'responseMode' | 'responseData'> = { responseMode: 'onReceived' },
+): IWebhookDescription[] {
+	return [{ name: 'default', httpMethod: 'POST', path: 'webhook', ...answering }];
+}
 
 /**
  * Neither Midtrans nor Iris has an API to register a notification URL (the user pastes it in the dashboard, as

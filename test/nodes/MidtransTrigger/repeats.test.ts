@@ -156,6 +156,17 @@ describe('Ignore Repeated Notifications: only a true repeat is dropped', () => {
 		expect(onlyBranch(await trigger.deliver({ body: settlement })).output).toBe('settlement');
 	});
 
+	it('runs every copy when Midtrans is answered after the run, Ignore Repeated left on: a retry after a failed run runs again', async () => {
+		const trigger = unconfirmingTrigger({ answerMidtrans: 'whenFinished', ignoreRepeated: true });
+		const settlement = notificationWith('settlement', freshOrder());
+		const deliveries = [await trigger.deliver({ body: settlement }), await trigger.deliver({ body: settlement })];
+		expect(outputsReached(deliveries)).toEqual(['settlement', 'settlement']);
+		// Both carry the one event identity the workflow records under a unique key.
+		const [first, second] = deliveries.map((delivery) => onlyBranch(delivery).item._midtrans as IDataObject);
+		expect(second.eventId).toBe(first.eventId);
+		expect(trigger.savedStaticData).toEqual({});
+	});
+
 	it(`keeps only the last ${REMEMBERED_NOTIFICATIONS} events in the workflow's static data`, async () => {
 		const trigger = unconfirmingTrigger({ routeBy: 'outcome' });
 		const orders = Array.from({ length: REMEMBERED_NOTIFICATIONS + 1 }, (_, index) =>

@@ -27,6 +27,13 @@ describe('Midtrans Trigger dropped on the canvas, nothing changed', () => {
 		expect(parameter('ignoreRepeated')).toMatchObject({ type: 'boolean', default: true });
 	});
 
+	it('answers Midtrans as the run starts; answering once the run has finished is chosen, and then n8n answers with the outcome only', () => {
+		expect(parameter('answerMidtrans')).toMatchObject({ type: 'options', default: 'whenAccepted' });
+		expect(unconfirmingTrigger({}).answering()).toEqual({ responseMode: 'onReceived', responseData: '' });
+		expect(unconfirmingTrigger({ answerMidtrans: 'whenAccepted' }).answering()).toEqual({ responseMode: 'onReceived', responseData: '' });
+		expect(unconfirmingTrigger({ answerMidtrans: 'whenFinished' }).answering()).toEqual({ responseMode: 'lastNode', responseData: 'noData' });
+	});
+
 	it('runs with them: a notification is routed by the status Midtrans confirms, and its repeat starts nothing', async () => {
 		const trigger = midtransTrigger({});
 		const notification = notificationWith('pending');
