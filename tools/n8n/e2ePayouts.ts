@@ -88,11 +88,15 @@ export async function pressApprovalButton(
 	assert.ok(link, `the approval e-mail has no ${approved ? 'Approve' : 'Decline'} link: ${links.join(', ')}`);
 	const executionId = new RegExp(`^${n8n.baseUrl}/webhook-waiting/(\\d+)/`).exec(link)?.[1];
 	assert.ok(executionId, `the link does not lead to a waiting execution of this n8n: ${link}`);
+	const stepsBefore = Object.keys((await rest.getExecution(executionId)).runData).length;
 	const response = await fetch(link, { headers: { 'user-agent': BROWSER } });
 	assert.equal(response.status, 200, `n8n answered the link with ${response.status}`);
+	// n8n 1.x can show the resumed execution as ended, with the data from before the wait, for a moment: it
+	// has finished only once a step after the wait shows in its data.
 	return await waitFor(`execution ${executionId}, resumed, to finish`, async () => {
 		const execution = await rest.getExecution(executionId);
-		return ['waiting', 'running', 'new'].includes(execution.status) ? undefined : execution;
+		const resumed = Object.keys(execution.runData).length > stepsBefore;
+		return resumed && !['waiting', 'running', 'new'].includes(execution.status) ? execution : undefined;
 	});
 }
 
